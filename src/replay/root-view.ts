@@ -1,0 +1,130 @@
+import { createHash } from 'node:crypto';
+
+import { PkgrepoDiffError } from '../errors.js';
+import type { ConfigFile, DirEntry, RootView } from '../managers/types.js';
+import type { FsNode, Snapshot } from './node.js';
+import { baseName, normalizePath, parentOf } from './path.js';
+
+/** Linux gives up after 40 links in one lookup (MAXSYMLINKS); so do we. */
+const MAX_LINK_HOPS = 40;
+
+interface Resolved {
+  path: string;
+  node: FsNode | undefined;
+}
+
+/**
+ * A RootView over one snapshot. `onMissing` hears of every file that exists but whose bytes
+ * the walk did not keep, so the pipeline can walk again for it.
+ */
+export function createRootView(snapshot: Snapshot, onMissing?: (realPath: string) => void): RootView {
+  let children: Map<string, Set<string>> | undefined;
+
+  const childIndex = (): Map<string, Set<string>> => {
+    children ??= indexChildren(snapshot);
+    return children;
+  };
+
+  const resolve = (path: string): Resolved => resolvePath(snapshot, childIndex(), path);
+
+  return {
+    readFile(path: string): ConfigFile | undefined {
+      const wanted = normalizePath(path);
+      const { path: realPath, node } = resolve(wanted);
+      if (node?.type !== 'file') return undefined;
+      if (node.bytes === null) {
+        onMissing?.(realPath);
+        return undefined;
+      }
+      const sha256 = node.sha256 ?? createHash('sha256').update(node.bytes).digest('hex');
+      return {
+        path: wanted,
+        realPath,
+        bytes: node.bytes,
+        text: node.bytes.toString('utf8'),
+        size: node.size,
+        sha256,
+        truncated: node.truncated,
+      };
+    },
+
+    list(dir: string): DirEntry[] {
+      const { path: realDir, node } = resolve(normalizePath(dir));
+      if (!isDirectory(node, realDir, childIndex())) return [];
+      const names = [...(childIndex().get(realDir) ?? [])].sort(compareBytes);
+      return names.map((name) => ({ name, kind: kindOf(resolveQuiet(`${realDir}/${name}`)) }));
+    },
+
+    kind(path: string): DirEntry['kind'] {
+      return kindOf(resolveQuiet(normalizePath(path)));
+    },
+  };
+
+  function resolveQuiet(path: string): Resolved | undefined {
+    try {
+      return resolve(path);
+    } catch {
+      return undefined;
+    }
+  }
+
+  function kindOf(resolved: Resolved | undefined): DirEntry['kind'] {
+    if (resolved === undefined) return 'missing';
+    if (resolved.node?.type === 'file') return 'file';
+    if (isDirectory(resolved.node, resolved.path, childIndex())) return 'dir';
+    return resolved.node === undefined ? 'missing' : 'other';
+  }
+}
+
+function isDirectory(node: FsNode | undefined, path: string, children: Map<string, Set<string>>): boolean {
+  if (node?.type === 'dir') return true;
+  return node === undefined && (path === '/' || children.has(path));
+}
+
+/** Follow symlinks component by component, as the kernel does, without leaving the root. */
+function resolvePath(snapshot: Snapshot, children: Map<string, Set<string>>, path: string): Resolved {
+  let hops = 0;
+  let pending = normalizePath(path).split('/').filter(Boolean);
+  let current = '/';
+  while (pending.length > 0) {
+    const [name, ...rest] = pending as [string, ...string[]];
+    const next = current === '/' ? `/${name}` : `${current}/${name}`;
+    const node = snapshot.get(next);
+    if (node?.type !== 'symlink') {
+      current = next;
+      pending = rest;
+      if (node === undefined && !children.has(next) && rest.length > 0) return { path: next, node: undefined };
+      continue;
+    }
+    hops += 1;
+    if (hops > MAX_LINK_HOPS) {
+      throw new PkgrepoDiffError('E_LINK', `too many levels of symbolic links (a loop through ${next})`, {
+        input: path,
+      });
+    }
+    const target = normalizePath(node.target, parentOf(next));
+    pending = [...target.split('/').filter(Boolean), ...rest];
+    current = '/';
+  }
+  return { path: current, node: snapshot.get(current) };
+}
+
+function indexChildren(snapshot: Snapshot): Map<string, Set<string>> {
+  const index = new Map<string, Set<string>>();
+  for (const path of snapshot.keys()) {
+    let child = path;
+    while (child !== '/') {
+      const parent = parentOf(child);
+      const names = index.get(parent);
+      if (names === undefined) index.set(parent, new Set([baseName(child)]));
+      else if (names.has(baseName(child))) break;
+      else names.add(baseName(child));
+      child = parent;
+    }
+  }
+  return index;
+}
+
+function compareBytes(a: string, b: string): number {
+  return Buffer.compare(Buffer.from(a), Buffer.from(b));
+}
