@@ -10,6 +10,8 @@ export interface FileNode {
   truncated: boolean;
   /** Index of the layer that wrote this node. */
   layer: number;
+  /** For a hardlink whose target was not kept: the path whose bytes it shares. */
+  linkedFrom?: string;
 }
 
 export interface DirNode {
@@ -24,4 +26,8 @@ export interface SymlinkNode {
 }
 
 /** The filesystem at one layer: absolute path → node. Ancestors of a node may be implicit. */
-export type Snapshot = ReadonlyMap<string, FsNode>;
+export interface Snapshot {
+  get(path: string): FsNode | undefined;
+  /** Every path that holds a node in this snapshot. */
+  paths(): Iterable<string>;
+}

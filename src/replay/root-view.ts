@@ -13,11 +13,18 @@ interface Resolved {
   node: FsNode | undefined;
 }
 
+/** Tells the view which paths the walk kept, and hears of reads that fall outside them. */
+export interface KeptPaths {
+  isKept(path: string): boolean;
+  /** A file (or, with a trailing '/', a directory) the walk should keep next time. */
+  onMissing(path: string): void;
+}
+
 /**
- * A RootView over one snapshot. `onMissing` hears of every file that exists but whose bytes
- * the walk did not keep, so the pipeline can walk again for it.
+ * A RootView over one snapshot. Reads that resolve outside the kept paths are reported through
+ * `kept.onMissing`, so the pipeline can walk the layers again for them.
  */
-export function createRootView(snapshot: Snapshot, onMissing?: (realPath: string) => void): RootView {
+export function createRootView(snapshot: Snapshot, kept?: KeptPaths): RootView {
   let children: Map<string, Set<string>> | undefined;
 
   const childIndex = (): Map<string, Set<string>> => {
@@ -31,9 +38,10 @@ export function createRootView(snapshot: Snapshot, onMissing?: (realPath: string
     readFile(path: string): ConfigFile | undefined {
       const wanted = normalizePath(path);
       const { path: realPath, node } = resolve(wanted);
+      if (node === undefined && kept?.isKept(realPath) === false) kept.onMissing(realPath);
       if (node?.type !== 'file') return undefined;
       if (node.bytes === null) {
-        onMissing?.(realPath);
+        kept?.onMissing(node.linkedFrom ?? realPath);
         return undefined;
       }
       const sha256 = node.sha256 ?? createHash('sha256').update(node.bytes).digest('hex');
@@ -50,6 +58,7 @@ export function createRootView(snapshot: Snapshot, onMissing?: (realPath: string
 
     list(dir: string): DirEntry[] {
       const { path: realDir, node } = resolve(normalizePath(dir));
+      if (kept?.isKept(realDir) === false) kept.onMissing(`${realDir}/`);
       if (!isDirectory(node, realDir, childIndex())) return [];
       const names = [...(childIndex().get(realDir) ?? [])].sort(compareBytes);
       return names.map((name) => ({ name, kind: kindOf(resolveQuiet(`${realDir}/${name}`)) }));
@@ -111,7 +120,7 @@ function resolvePath(snapshot: Snapshot, children: Map<string, Set<string>>, pat
 
 function indexChildren(snapshot: Snapshot): Map<string, Set<string>> {
   const index = new Map<string, Set<string>>();
-  for (const path of snapshot.keys()) {
+  for (const path of snapshot.paths()) {
     let child = path;
     while (child !== '/') {
       const parent = parentOf(child);

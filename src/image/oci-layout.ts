@@ -1,0 +1,46 @@
+import { stat } from 'node:fs/promises';
+
+import { PkgrepoDiffError } from '../errors.js';
+import { DirectoryStore, TarStore } from './blob-store.js';
+import { openLayoutImage } from './layout.js';
+import type { ImageSource, OpenOptions, ResolvedImage } from './types.js';
+
+/** `oci:DIR[:TAG]`: an OCI image layout directory. */
+export class OciLayoutSource implements ImageSource {
+  constructor(
+    readonly reference: string,
+    private readonly dir: string,
+    private readonly tag: string | undefined,
+  ) {}
+
+  async open(options: OpenOptions): Promise<ResolvedImage> {
+    const info = await stat(this.dir).catch((error: unknown) => {
+      throw new PkgrepoDiffError('E_NOT_FOUND', 'no such directory', { input: this.reference, cause: error });
+    });
+    if (!info.isDirectory()) throw new PkgrepoDiffError('E_FORMAT', 'not a directory', { input: this.reference, hint: 'for a tar file use oci-archive:' });
+    const store = new DirectoryStore(this.dir);
+    if (!(await store.has('index.json'))) {
+      throw new PkgrepoDiffError('E_FORMAT', 'not an OCI image layout (no index.json)', { input: this.reference });
+    }
+    return openLayoutImage(store, { reference: this.reference, transport: 'oci', tag: this.tag }, options);
+  }
+}
+
+/** `oci-archive:PATH[:TAG]`: a tar of an OCI image layout, read in place. */
+export class OciArchiveSource implements ImageSource {
+  constructor(
+    readonly reference: string,
+    private readonly file: string,
+    private readonly tag: string | undefined,
+  ) {}
+
+  async open(options: OpenOptions): Promise<ResolvedImage> {
+    const store = await TarStore.open(this.file).catch((error: unknown) => {
+      throw error instanceof PkgrepoDiffError ? error.within(this.reference) : error;
+    });
+    if (!store.has('index.json')) {
+      throw new PkgrepoDiffError('E_FORMAT', 'not an OCI archive (no index.json inside)', { input: this.reference });
+    }
+    return openLayoutImage(store, { reference: this.reference, transport: 'oci-archive', tag: this.tag }, options);
+  }
+}

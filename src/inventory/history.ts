@@ -1,0 +1,38 @@
+import type { ImageConfig } from '../oci/types.js';
+
+/**
+ * The instruction that made each layer, from the config's history. Entries marked empty_layer
+ * made no layer. When history and layers disagree in number, the last entries are matched to
+ * the last layers (a squashed or rebased base loses its early history, not the build's own),
+ * and the layers left over get null rather than a guess.
+ */
+export function instructionsForLayers(config: ImageConfig, layerCount: number): (string | null)[] {
+  const history = (config.history ?? []).filter((entry) => entry.empty_layer !== true);
+  const result: (string | null)[] = new Array<string | null>(layerCount).fill(null);
+  const placed = Math.min(history.length, layerCount);
+  for (let k = 1; k <= placed; k += 1) {
+    const entry = history[history.length - k];
+    result[layerCount - k] = formatInstruction(entry?.created_by ?? '', entry?.comment);
+  }
+  return result;
+}
+
+/** Turn a history `created_by` back into the Dockerfile instruction a person wrote. */
+export function formatInstruction(createdBy: string, comment?: string): string | null {
+  let text = createdBy.trim();
+  if (text === '') return comment === undefined || comment === '' ? null : `# ${comment}`;
+
+  // BuildKit: "RUN /bin/sh -c apt-get update # buildkit", "COPY a /b # buildkit"
+  if (text.endsWith('# buildkit')) {
+    text = text.slice(0, -'# buildkit'.length).trim();
+    return text.replace(/^RUN (?:\|\d+(?: \S+=\S*)* )?\/bin\/sh -c /, 'RUN ');
+  }
+  // Classic builder with build args: "|2 A=1 B=2 /bin/sh -c cmd"
+  text = text.replace(/^\|\d+(?: \S+=\S*)* (?=\/bin\/sh -c )/, '');
+  // Classic builder metadata steps: "/bin/sh -c #(nop)  ENV X=1", "#(nop) COPY file:.. in /etc/"
+  const nop = /^(?:\/bin\/sh -c )?#\(nop\)\s+(.*)$/s.exec(text);
+  if (nop?.[1] !== undefined) return nop[1].trim();
+  if (text.startsWith('/bin/sh -c ')) return `RUN ${text.slice('/bin/sh -c '.length).trim()}`;
+  if (/^cmd \/S \/C /i.test(text)) return `RUN ${text.slice('cmd /S /C '.length).trim()}`;
+  return text;
+}

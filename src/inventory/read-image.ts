@@ -1,0 +1,119 @@
+import { trace } from '../debug.js';
+import { asPkgrepoDiffError } from '../errors.js';
+import type { ResolvedImage } from '../image/types.js';
+import type { LayerWalk } from '../layers/ops.js';
+import type { Item, PackageManager, Problem, ReadContext, RootView } from '../managers/types.js';
+import { Replay } from '../replay/replay.js';
+import { createRootView } from '../replay/root-view.js';
+import { instructionsForLayers } from './history.js';
+import { createKeepFilter } from './keep-filter.js';
+import { LayerCache, mapLimit } from './layer-cache.js';
+
+const debug = trace('inventory');
+
+/** Bytes kept of one configuration file; larger files are hashed and flagged, never buffered. */
+export const FILE_CAP = 1024 * 1024;
+/** Extra walks allowed for paths found only by following links or includes. */
+const MAX_EXTRA_WALKS = 3;
+
+export interface LayerInfo {
+  index: number;
+  digest: string;
+  diffId: string;
+  instruction: string | null;
+}
+
+/** What the managers see in one state of the filesystem. */
+export interface Inventory {
+  items: Item[];
+  problems: Problem[];
+}
+
+/** An image's package sources after each of its layers. */
+export interface ImageInventory {
+  image: ResolvedImage;
+  layers: LayerInfo[];
+  /** states[i]: after layer i was applied. */
+  states: Inventory[];
+  final: Inventory;
+}
+
+export interface ReadOptions {
+  managers: readonly PackageManager[];
+  cache?: LayerCache;
+  signal?: AbortSignal;
+  concurrency?: number;
+}
+
+/** Walk an image's layers and ask every manager what it sees after each one. */
+export async function readImage(image: ResolvedImage, options: ReadOptions): Promise<ImageInventory> {
+  const cache = options.cache ?? new LayerCache();
+  const context: ReadContext = { env: envOf(image) };
+  const watch = new Set(options.managers.flatMap((manager) => manager.watch));
+  const instructions = instructionsForLayers(image.config, image.layers.length);
+  const layers = image.layers.map((layer) => ({
+    index: layer.index,
+    digest: layer.digest,
+    diffId: layer.diffId,
+    instruction: instructions[layer.index] ?? null,
+  }));
+
+  for (let round = 0; ; round += 1) {
+    const filter = createKeepFilter(watch);
+    const walks = await walkAll(image, cache, filter, options);
+    const replay = new Replay();
+    const missing = new Set<string>();
+    const states = walks.map((walk, index) => {
+      replay.apply(walk.ops);
+      const view = createRootView(replay.snapshot(index), { isKept: filter.keepsFile, onMissing: (path) => missing.add(path) });
+      return inventoryOf(view, options.managers, context, image.reference);
+    });
+    const fresh = [...missing].filter((path) => !watch.has(path) && !filter.keepsFile(path.replace(/\/$/, '')));
+    if (fresh.length === 0 || round >= MAX_EXTRA_WALKS) {
+      return { image, layers, states, final: states[states.length - 1] ?? { items: [], problems: [] } };
+    }
+    debug('%s: walking again for %o', image.reference, fresh);
+    for (const path of fresh) watch.add(path);
+  }
+}
+
+async function walkAll(
+  image: ResolvedImage,
+  cache: LayerCache,
+  filter: ReturnType<typeof createKeepFilter>,
+  options: ReadOptions,
+): Promise<LayerWalk[]> {
+  const controller = new AbortController();
+  const signal = options.signal === undefined ? controller.signal : AbortSignal.any([options.signal, controller.signal]);
+  try {
+    return await mapLimit(image.layers, options.concurrency ?? 2, (layer) =>
+      cache.walk(layer, filter, { signal, fileCap: FILE_CAP }),
+    );
+  } catch (error) {
+    controller.abort();
+    throw asPkgrepoDiffError(error, 'E_LAYER', image.reference);
+  }
+}
+
+function inventoryOf(view: RootView, managers: readonly PackageManager[], context: ReadContext, reference: string): Inventory {
+  const inventory: Inventory = { items: [], problems: [] };
+  for (const manager of managers) {
+    try {
+      const state = manager.read(view, context);
+      inventory.items.push(...state.sources, ...state.settings, ...state.keys);
+      inventory.problems.push(...state.problems);
+    } catch (error) {
+      throw asPkgrepoDiffError(error, 'E_FORMAT', reference);
+    }
+  }
+  return inventory;
+}
+
+function envOf(image: ResolvedImage): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const entry of image.config.config?.Env ?? []) {
+    const equals = entry.indexOf('=');
+    if (equals > 0) env[entry.slice(0, equals)] = entry.slice(equals + 1);
+  }
+  return env;
+}

@@ -1,0 +1,130 @@
+import Table from 'cli-table3';
+
+import type { DiffResult, Finding, ScanResult, Transient } from '../diff/model.js';
+import { compareSeverity } from '../findings/catalog.js';
+import type { ImageInventory } from '../inventory/read-image.js';
+import type { Item, Problem, Severity } from '../managers/types.js';
+import { type Paint, createPaint } from './paint.js';
+
+export interface TableOptions {
+  color: boolean;
+}
+
+const WIDTHS = [10, 38, 24, 22];
+const INSTRUCTION_CHARS = 60;
+
+/** The diff for people: a header, one row per change, transient items, then findings in full. */
+export function diffToTable(result: DiffResult, options: TableOptions): string {
+  const paint = createPaint(options.color);
+  const lines = [imageLine('old', result.old), imageLine('new', result.new)];
+  lines.push(`${result.sharedLayers} of ${result.new.layers.length} layers shared with the old image`, '');
+  const notes: Finding[] = [];
+  if (result.changes.length === 0) lines.push('No package source changes.');
+  else {
+    const table = newTable(['Change', 'Item', 'Layer / instruction', 'Findings'], paint);
+    for (const change of result.changes) {
+      const changed = change.fields.length === 0 ? [] : [`changed: ${change.fields.join(', ')}`];
+      table.push([
+        `${change.change}\n${change.item.kind}`,
+        [...describeItem(change.item), ...changed].join('\n'),
+        layerCell(result.new, change.layer),
+        findingsCell(change.findings, notes, paint),
+      ]);
+    }
+    lines.push(table.toString());
+  }
+  lines.push(...transientLines(result.new, result.transient, notes, paint));
+  lines.push(...problemLines([...result.old.final.problems, ...result.new.final.problems]));
+  lines.push(...noteLines(notes, paint), '', summaryLine(result.changes.length, result.transient.length, notes));
+  return `${lines.join('\n')}\n`;
+}
+
+/** The inventory of one image for people. */
+export function scanToTable(result: ScanResult, options: TableOptions): string {
+  const paint = createPaint(options.color);
+  const lines = [imageLine('image', result.image), ''];
+  const notes: Finding[] = [];
+  if (result.entries.length === 0) lines.push('No package sources found.');
+  else {
+    const table = newTable(['Kind', 'Item', 'Layer / instruction', 'Findings'], paint);
+    for (const entry of result.entries) {
+      table.push([entry.item.kind, describeItem(entry.item).join('\n'), layerCell(result.image, entry.layer), findingsCell(entry.findings, notes, paint)]);
+    }
+    lines.push(table.toString());
+  }
+  lines.push(...transientLines(result.image, result.transient, notes, paint));
+  lines.push(...problemLines(result.image.final.problems));
+  const items = `${result.entries.length} item${result.entries.length === 1 ? '' : 's'}`;
+  lines.push(...noteLines(notes, paint), '', `${items}, ${result.transient.length} transient, ${notes.length} findings`);
+  return `${lines.join('\n')}\n`;
+}
+
+function newTable(head: string[], paint: Paint): Table.Table {
+  return new Table({
+    head: head.map((title) => paint.bold(title)),
+    colWidths: WIDTHS,
+    wordWrap: true,
+    wrapOnWordBoundary: false,
+    style: { head: [], border: [] },
+  });
+}
+
+function describeItem(item: Item): string[] {
+  const head = `${item.manager} ${item.path}`;
+  if (item.kind === 'source') {
+    const state = item.enabled ? [] : ['(disabled)'];
+    return [head, item.id, ...item.uris.filter((uri) => !item.id.includes(uri)), ...state];
+  }
+  if (item.kind === 'setting') return [head, `${item.name} = ${JSON.stringify(item.value)}`];
+  return [head, `${item.scope} key`, ...item.fingerprints];
+}
+
+function layerCell(image: ImageInventory, index: number | null): string {
+  if (index === null) return '(not in new image)';
+  const instruction = image.layers[index]?.instruction ?? '(unknown instruction)';
+  const short = instruction.length > INSTRUCTION_CHARS ? `${instruction.slice(0, INSTRUCTION_CHARS - 1)}…` : instruction;
+  return `#${index} ${short}`;
+}
+
+function findingsCell(findings: readonly Finding[], notes: Finding[], paint: Paint): string {
+  return [...findings]
+    .sort((a, b) => compareSeverity(b.severity, a.severity))
+    .map((finding) => {
+      notes.push(finding);
+      return `[${notes.length}] ${paint.severity(finding.severity, finding.severity.toUpperCase())} ${finding.rule}`;
+    })
+    .join('\n');
+}
+
+function transientLines(image: ImageInventory, transient: readonly Transient[], notes: Finding[], paint: Paint): string[] {
+  if (transient.length === 0) return [];
+  const table = newTable(['Transient', 'Item', 'Added / removed by', 'Findings'], paint);
+  for (const entry of transient) {
+    const layers = `${layerCell(image, entry.addedIn)}\n${layerCell(image, entry.removedIn)}`;
+    table.push([entry.item.kind, describeItem(entry.item).join('\n'), layers, findingsCell(entry.findings, notes, paint)]);
+  }
+  return ['', 'Added and removed again inside the image:', table.toString()];
+}
+
+function problemLines(problems: readonly Problem[]): string[] {
+  if (problems.length === 0) return [];
+  const lines = problems.map((problem) => `  ${problem.path}${problem.line === null ? '' : `:${problem.line}`}: ${problem.message} (${problem.manager})`);
+  return ['', 'Lines the package managers would reject:', ...lines];
+}
+
+function noteLines(notes: readonly Finding[], paint: Paint): string[] {
+  if (notes.length === 0) return [];
+  return ['', 'Findings:', ...notes.map((note, index) => `  [${index + 1}] ${paint.severity(note.severity, note.severity)} ${note.rule}: ${note.message}`)];
+}
+
+function summaryLine(changes: number, transient: number, notes: readonly Finding[]): string {
+  const bySeverity = new Map<Severity, number>();
+  for (const note of notes) bySeverity.set(note.severity, (bySeverity.get(note.severity) ?? 0) + 1);
+  const parts = [...bySeverity.entries()].sort(([a], [b]) => compareSeverity(b, a)).map(([severity, n]) => `${n} ${severity}`);
+  return `${changes} change${changes === 1 ? '' : 's'}, ${transient} transient, ${notes.length} findings${parts.length === 0 ? '' : ` (${parts.join(', ')})`}`;
+}
+
+function imageLine(label: string, image: ImageInventory): string {
+  const digest = image.image.digest ?? image.image.configDigest;
+  return `${label}: ${image.image.reference}  ${digest.slice(0, 19)}  ${image.image.platform}`;
+}
