@@ -69,12 +69,9 @@ export function createRootView(snapshot: Snapshot, kept?: KeptPaths): RootView {
     },
   };
 
+  /** A loop is an error here too: a manager must not skip, unnoticed, a file it may read. */
   function resolveQuiet(path: string): Resolved | undefined {
-    try {
-      return resolve(path);
-    } catch {
-      return undefined;
-    }
+    return resolve(path);
   }
 
   function kindOf(resolved: Resolved | undefined): DirEntry['kind'] {
