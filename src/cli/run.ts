@@ -37,7 +37,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       async (args) => {
         const result = await diffImages(String(args.old), String(args.new), pipelineOptions(args));
         const output = args.format === 'json' ? `${JSON.stringify(diffToJson(result), null, 2)}\n` : diffToTable(result, { color: wantsColor(io.stdout, io.env) });
-        const severities = [...result.changes, ...result.transient].flatMap((entry) => entry.findings.map((finding) => finding.severity));
+        const severities = [
+          ...[...result.changes, ...result.transient].flatMap((entry) => entry.findings.map((finding) => finding.severity)),
+          ...result.new.final.problems.map((problem) => problem.severity ?? 'info'),
+        ];
         status = gate(severities, args['fail-on']);
         io.stdout.write(output);
       },
@@ -49,7 +52,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       async (args) => {
         const result = await scanImage(String(args.image), pipelineOptions(args));
         const output = args.format === 'json' ? `${JSON.stringify(scanToJson(result), null, 2)}\n` : scanToTable(result, { color: wantsColor(io.stdout, io.env) });
-        const severities = [...result.entries, ...result.transient].flatMap((entry) => entry.findings.map((finding) => finding.severity));
+        const severities = [
+          ...[...result.entries, ...result.transient].flatMap((entry) => entry.findings.map((finding) => finding.severity)),
+          ...result.image.final.problems.map((problem) => problem.severity ?? 'info'),
+        ];
         status = gate(severities, args['fail-on']);
         io.stdout.write(output);
       },

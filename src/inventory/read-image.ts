@@ -99,7 +99,7 @@ function inventoryOf(view: RootView, managers: readonly PackageManager[], contex
   const inventory: Inventory = { items: [], problems: [] };
   for (const manager of managers) {
     try {
-      const state = manager.read(view, context);
+      const state = manager.read(flagTruncated(view, manager.name, inventory.problems), context);
       inventory.items.push(...state.sources, ...state.settings, ...state.keys);
       inventory.problems.push(...state.problems);
     } catch (error) {
@@ -107,6 +107,26 @@ function inventoryOf(view: RootView, managers: readonly PackageManager[], contex
     }
   }
   return inventory;
+}
+
+/** A file cut at the cap may hide sources past it: say so, once per file, as a high problem. */
+function flagTruncated(view: RootView, manager: string, problems: Problem[]): RootView {
+  return {
+    ...view,
+    readFile(path) {
+      const file = view.readFile(path);
+      if (file?.truncated === true && !problems.some((problem) => problem.path === file.path && problem.manager === manager)) {
+        problems.push({
+          manager,
+          path: file.path,
+          line: null,
+          message: `file is ${file.size} bytes; only the first ${FILE_CAP} were read, so sources past that are not reported`,
+          severity: 'high',
+        });
+      }
+      return file;
+    },
+  };
 }
 
 function envOf(image: ResolvedImage): Record<string, string> {

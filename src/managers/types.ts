@@ -95,6 +95,8 @@ export interface Problem {
   path: string;
   line: number | null;
   message: string;
+  /** How much it matters; 'info' when absent. A file read only in part is 'high': what it hides is unknown. */
+  severity?: Severity;
 }
 
 export interface ManagerState {

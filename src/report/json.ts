@@ -124,7 +124,14 @@ function findingJson(finding: Finding): Json {
 }
 
 function problemsJson(image: string, problems: readonly Problem[]): Json[] {
-  return problems.map((problem) => ({ image, manager: problem.manager, path: problem.path, line: problem.line, message: problem.message }));
+  return problems.map((problem) => ({
+    image,
+    manager: problem.manager,
+    path: problem.path,
+    line: problem.line,
+    severity: problem.severity ?? 'info',
+    message: problem.message,
+  }));
 }
 
 function count(changes: DiffResult['changes'], kind: string): number {

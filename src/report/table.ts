@@ -10,7 +10,7 @@ export interface TableOptions {
   color: boolean;
 }
 
-const WIDTHS = [10, 38, 24, 22];
+const WIDTHS = [11, 37, 24, 22];
 const INSTRUCTION_CHARS = 60;
 
 /** The diff for people: a header, one row per change, transient items, then findings in full. */
@@ -108,8 +108,10 @@ function transientLines(image: ImageInventory, transient: readonly Transient[], 
 
 function problemLines(problems: readonly Problem[]): string[] {
   if (problems.length === 0) return [];
-  const lines = problems.map((problem) => `  ${problem.path}${problem.line === null ? '' : `:${problem.line}`}: ${problem.message} (${problem.manager})`);
-  return ['', 'Lines the package managers would reject:', ...lines];
+  const lines = problems.map(
+    (problem) => `  ${problem.severity ?? 'info'} ${problem.path}${problem.line === null ? '' : `:${problem.line}`}: ${problem.message} (${problem.manager})`,
+  );
+  return ['', 'Problems (what the package managers would reject, or what could not be read whole):', ...lines];
 }
 
 function noteLines(notes: readonly Finding[], paint: Paint): string[] {
