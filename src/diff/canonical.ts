@@ -30,7 +30,8 @@ export function changedFields(before: Item, after: Item): string[] {
   const names = new Set([...Object.keys(a), ...Object.keys(b)]);
   const changed: string[] = [];
   for (const name of [...names].sort()) {
-    if (name === 'matchKeys' || name === 'risks') continue;
+    // The id is derived from the content for apt and apk; naming it too would say nothing new.
+    if (name === 'matchKeys' || name === 'risks' || name === 'id') continue;
     const left = a[name];
     const right = b[name];
     if (name === 'fields' && isRecord(left) && isRecord(right)) {

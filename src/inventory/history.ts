@@ -19,7 +19,8 @@ export function instructionsForLayers(config: ImageConfig, layerCount: number): 
 
 /** Turn a history `created_by` back into the Dockerfile instruction a person wrote. */
 export function formatInstruction(createdBy: string, comment?: string): string | null {
-  let text = createdBy.trim();
+  // The classic builder names copied content by its hash: keep enough of it to tell files apart.
+  let text = createdBy.trim().replace(/\b(file|dir|multi):([a-f0-9]{12})[a-f0-9]{52}\b/g, '$1:$2');
   if (text === '') return comment === undefined || comment === '' ? null : `# ${comment}`;
 
   // BuildKit: "RUN /bin/sh -c apt-get update # buildkit", "COPY a /b # buildkit"

@@ -76,6 +76,8 @@ export function createRootView(snapshot: Snapshot, kept?: KeptPaths): RootView {
 
   function kindOf(resolved: Resolved | undefined): DirEntry['kind'] {
     if (resolved === undefined) return 'missing';
+    // A link out of the kept paths: absent here only because the walk did not keep its target.
+    if (resolved.node === undefined && kept?.isKept(resolved.path) === false) kept.onMissing(resolved.path);
     if (resolved.node?.type === 'file') return 'file';
     if (isDirectory(resolved.node, resolved.path, childIndex())) return 'dir';
     return resolved.node === undefined ? 'missing' : 'other';
@@ -99,7 +101,11 @@ function resolvePath(snapshot: Snapshot, children: Map<string, Set<string>>, pat
     if (node?.type !== 'symlink') {
       current = next;
       pending = rest;
-      if (node === undefined && !children.has(next) && rest.length > 0) return { path: next, node: undefined };
+      // Nothing below a missing directory: name the whole path, so the pipeline keeps that file
+      // and not everything below its first missing ancestor.
+      if (node === undefined && !children.has(next) && rest.length > 0) {
+        return { path: [next, ...rest].join('/'), node: undefined };
+      }
       continue;
     }
     hops += 1;

@@ -1,0 +1,66 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const BIN = fileURLToPath(new URL('../../bin/pkgrepo-diff', import.meta.url));
+
+export interface CliRun {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Run the installed executable as a user would, from the repository root. */
+export function runBin(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', ...env }, maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
+      const status = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
+      resolve({ status, stdout, stderr });
+    });
+  });
+}
+
+/** Run and parse the JSON report; fails the caller when the run did not succeed. */
+export async function runJson(args: string[]): Promise<{ run: CliRun; report: JsonReport }> {
+  const run = await runBin([...args, '--format', 'json']);
+  if (run.status !== 0 && run.status !== 1) throw new Error(`exit ${run.status}: ${run.stderr}`);
+  return { run, report: JSON.parse(run.stdout) as JsonReport };
+}
+
+export interface JsonChange {
+  change: string;
+  kind: string;
+  manager: string;
+  path: string;
+  id: string;
+  source: { id: string; uris: string[]; enabled: boolean; [field: string]: unknown } | null;
+  setting: { name: string; value: unknown } | null;
+  key: { scope: string; fingerprints: string[] } | null;
+  fields: string[];
+  layer: { index: number; digest: string } | null;
+  instruction: string | null;
+  findings: Array<{ rule: string; severity: string; message: string }>;
+  addedIn?: { index: number };
+  removedIn?: { index: number };
+}
+
+export interface JsonReport {
+  command: string;
+  changes: JsonChange[];
+  transient: JsonChange[];
+  sources: JsonChange[];
+  settings: JsonChange[];
+  keys: JsonChange[];
+  problems: Array<{ path: string; severity: string; message: string }>;
+  summary: Record<string, unknown>;
+  [key: string]: unknown;
+}
+
+/** A compact, order-free description of changes for assertions: "added source /path @7". */
+export function describeChanges(changes: readonly JsonChange[]): string[] {
+  return changes.map((change) => `${change.change} ${change.kind} ${change.path} @${change.layer?.index ?? 'null'}`).sort();
+}
+
+export function rules(change: JsonChange | undefined): string[] {
+  return (change?.findings ?? []).map((finding) => `${finding.rule}:${finding.severity}`).sort();
+}
