@@ -34,8 +34,14 @@ export class StateIndex {
     return layer;
   }
 
-  /** The layer after which no version of this item is left, or null if none ever was. */
+  /**
+   * The layer that deleted this item: the one after the last layer holding it exactly, or, when
+   * the new image never held this exact version, after the last one holding any version of it.
+   */
   removedAt(item: Item): number | null {
+    for (let i = this.length - 1; i >= 0; i -= 1) {
+      if (this.hasExact(i, item)) return i + 1 < this.length ? i + 1 : null;
+    }
     for (let i = this.length - 1; i >= 0; i -= 1) {
       if (this.hasIdentity(i, item)) return i + 1 < this.length ? i + 1 : null;
     }

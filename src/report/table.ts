@@ -10,7 +10,7 @@ export interface TableOptions {
   color: boolean;
 }
 
-const WIDTHS = [11, 37, 24, 22];
+const WIDTHS = [11, 41, 24, 19];
 const INSTRUCTION_CHARS = 60;
 
 /** The diff for people: a header, one row per change, transient items, then findings in full. */
@@ -25,7 +25,7 @@ export function diffToTable(result: DiffResult, options: TableOptions): string {
     for (const change of result.changes) {
       const changed = change.fields.length === 0 ? [] : [`changed: ${change.fields.join(', ')}`];
       table.push([
-        `${change.change}\n${change.item.kind}`,
+        `${change.change}\n${change.item.kind}\n${change.item.manager}`,
         [...describeItem(change.item), ...changed].join('\n'),
         layerCell(result.new, change.layer),
         findingsCell(change.findings, notes, paint),
@@ -48,7 +48,7 @@ export function scanToTable(result: ScanResult, options: TableOptions): string {
   else {
     const table = newTable(['Kind', 'Item', 'Layer / instruction', 'Findings'], paint);
     for (const entry of result.entries) {
-      table.push([entry.item.kind, describeItem(entry.item).join('\n'), layerCell(result.image, entry.layer), findingsCell(entry.findings, notes, paint)]);
+      table.push([`${entry.item.kind}\n${entry.item.manager}`, describeItem(entry.item).join('\n'), layerCell(result.image, entry.layer), findingsCell(entry.findings, notes, paint)]);
     }
     lines.push(table.toString());
   }
@@ -70,7 +70,7 @@ function newTable(head: string[], paint: Paint): Table.Table {
 }
 
 function describeItem(item: Item): string[] {
-  const head = `${item.manager} ${item.path}`;
+  const head = item.path;
   if (item.kind === 'source') {
     const state = item.enabled ? [] : ['(disabled)'];
     return [head, item.id, ...item.uris.filter((uri) => !item.id.includes(uri)), ...state];
@@ -101,7 +101,7 @@ function transientLines(image: ImageInventory, transient: readonly Transient[], 
   const table = newTable(['Transient', 'Item', 'Added / removed by', 'Findings'], paint);
   for (const entry of transient) {
     const layers = `${layerCell(image, entry.addedIn)}\n${layerCell(image, entry.removedIn)}`;
-    table.push([entry.item.kind, describeItem(entry.item).join('\n'), layers, findingsCell(entry.findings, notes, paint)]);
+    table.push([`${entry.item.kind}\n${entry.item.manager}`, describeItem(entry.item).join('\n'), layers, findingsCell(entry.findings, notes, paint)]);
   }
   return ['', 'Added and removed again inside the image:', table.toString()];
 }

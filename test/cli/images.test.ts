@@ -162,7 +162,7 @@ test('a tag the layout does not have', fails, ['scan', oci('apt-9')], /apt-9.*ta
 test('a name the archive does not have', fails, ['scan', archive('apt-9')], /no image named/);
 test('an archive of several images without a name', fails, ['scan', 'docker-archive:fixtures/docker-archive.tar'], /holds 12 images/);
 test('registry references are not yet supported', fails, ['scan', 'docker://debian:12'], /not yet supported/);
-test('an unknown transport', fails, ['scan', 'ftp:thing'], /unknown transport/);
+test('an unknown transport', fails, ['scan', 'dir:/tmp/nothing-here'], /unknown transport/);
 test('a bad --platform', fails, ['scan', oci('apt-1'), '--platform', 'linux'], /platform/);
 test('an unknown --format', fails, ['scan', oci('apt-1'), '--format', 'xml'], /format/i);
 test('a missing argument', fails, ['diff', oci('apt-1')], /new|arguments/i);

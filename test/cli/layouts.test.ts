@@ -16,7 +16,9 @@ const scans = test.macro(async (t, name: string, expected: string[], platform?: 
 test('whiteout hides a file of a lower layer', scans, 'whiteout', ['deb.example@0', 'b.example@1']);
 test('an opaque directory hides lower layers but not its own', scans, 'opaque', ['deb.example@0', 'c.example@2']);
 test('a directory that became a file and a directory again', scans, 'dir-file-dir', ['deb.example@0', 'd.example@3']);
-test('symlinks, chains, hardlinks and symlinked directories resolve inside the root', scans, 'links', ['deb.example@0', 'r.example@2', 's.example@2']);
+// r.list reads the same at layers 1 and 2 (layer 2 only moves it behind a symlinked directory),
+// so it keeps the layer that first gave it that exact form.
+test('symlinks, chains, hardlinks and symlinked directories resolve inside the root', scans, 'links', ['deb.example@0', 'r.example@1', 's.example@2']);
 test('odd tar names are normalised and ../ is clamped to the root', scans, 'odd-names', [
   'dot.example@1',
   'escape.example@1',
