@@ -13,7 +13,7 @@ export function rootFromFiles(files: Record<string, FakeEntry>): RootView {
   for (const [path, entry] of Object.entries(files)) {
     snapshot.set(normalizePath(path), toNode(entry));
   }
-  return createRootView(snapshot);
+  return createRootView({ get: (path) => snapshot.get(path), paths: () => snapshot.keys() });
 }
 
 function toNode(entry: FakeEntry): FsNode {
