@@ -55,6 +55,11 @@ export async function indexTar(file: string): Promise<Map<string, TarMember>> {
       }
       offset = next;
     }
+    // Headers come in whole blocks: a partial one at the end means the file was cut short.
+    if (offset < size && offset + BLOCK > size) {
+      const message = offset === 0 ? 'not a tar archive (shorter than one header)' : 'archive is truncated';
+      throw new PkgrepoDiffError('E_FORMAT', message, { input: file });
+    }
     return members;
   } finally {
     await handle.close();

@@ -14,7 +14,7 @@ const SNIFF_BYTES = 512;
 /** What the bytes say they are; the media type only breaks a tie. */
 export function sniffCompression(head: Buffer, declared: Compression | undefined): Compression | 'unknown' {
   if (head[0] === 0x1f && head[1] === 0x8b) return 'gzip';
-  if (head.readUInt32LE(0) === 0xfd2fb528) return 'zstd';
+  if (head.length >= 4 && head.readUInt32LE(0) === 0xfd2fb528) return 'zstd';
   if (head.subarray(257, 262).toString('latin1') === 'ustar') return 'none';
   if (head.length === 0 || head.every((byte) => byte === 0)) return 'none';
   if (looksLikeV7Tar(head)) return 'none';

@@ -74,7 +74,10 @@ export class Replay {
 
   private linkNode(target: string, layer: number): FsNode {
     const node = this.nodeAt(target, layer);
-    if (node?.type === 'file') return node.bytes === null ? { ...node, layer, linkedFrom: target } : { ...node, layer };
+    // A link to a link: name the path whose bytes a later walk must keep, not the middle one.
+    if (node?.type === 'file') {
+      return node.bytes === null ? { ...node, layer, linkedFrom: node.linkedFrom ?? target } : { ...node, layer };
+    }
     return { type: 'file', bytes: null, size: 0, sha256: null, truncated: false, layer, linkedFrom: target };
   }
 
