@@ -18,7 +18,7 @@ export function sniffCompression(head: Buffer, declared: Compression | undefined
   if (head.subarray(257, 262).toString('latin1') === 'ustar') return 'none';
   if (head.length === 0 || head.every((byte) => byte === 0)) return 'none';
   if (looksLikeV7Tar(head)) return 'none';
-  return declared === undefined ? 'unknown' : 'unknown';
+  return 'unknown';
 }
 
 /** Pre-POSIX tar headers have no magic; their checksum still adds up. */

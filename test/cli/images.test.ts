@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import test from 'ava';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 
-import { type JsonChange, type JsonReport, ROOT, describeChanges, rules, runBin, runJson } from '../helpers/cli.js';
+import { type JsonChange, type JsonReport, ROOT, describeChanges, rules, runBin, runJson , fails } from '../helpers/cli.js';
 
 /** Real images built by dockerd from fixtures/images (see its README for the expected diffs). */
 const oci = (name: string) => `oci:fixtures/oci:${name}`;
@@ -149,13 +149,6 @@ test('an identical pair reports no changes', async (t) => {
   t.deepEqual(report.transient, []);
 });
 
-const fails = test.macro(async (t, args: string[], pattern: RegExp) => {
-  const run = await runBin(args);
-  t.is(run.status, 2);
-  t.is(run.stdout, '');
-  t.is(run.stderr.trim().split('\n').length, 1, run.stderr);
-  t.regex(run.stderr, pattern);
-});
 
 test('a missing file', fails, ['scan', 'oci:fixtures/nope'], /fixtures\/nope/);
 test('a tag the layout does not have', fails, ['scan', oci('apt-9')], /apt-9.*tags here/);

@@ -1,6 +1,6 @@
 import test from 'ava';
 
-import { describeChanges, runBin, runJson } from '../helpers/cli.js';
+import { describeChanges, runBin, runJson , fails } from '../helpers/cli.js';
 
 /** Edge cases from fixtures/layouts (see its README for how each was made and why). */
 const layout = (name: string, tag: string) => `oci:fixtures/layouts/${name}:${tag}`;
@@ -77,13 +77,6 @@ test('a Docker 25+ save archive (OCI layout inside) reads like the layout it hol
   t.regex(String((report.new as { digest: string | null }).digest), /^sha256:[a-f0-9]{64}$/);
 });
 
-const fails = test.macro(async (t, args: string[], pattern: RegExp) => {
-  const run = await runBin(args);
-  t.is(run.status, 2);
-  t.is(run.stdout, '');
-  t.is(run.stderr.trim().split('\n').length, 1, run.stderr);
-  t.regex(run.stderr, pattern);
-});
 
 test('a symlink loop is an error naming the path', fails, ['scan', layout('link-loop', 'new')], /sources\.list\.d\/a\.list.*symbolic links/);
 test('a blob whose bytes do not match its digest is an error', fails, ['diff', layout('corrupt-digest', 'old'), layout('corrupt-digest', 'new')], /does not match/);

@@ -1,6 +1,8 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
+import test from 'ava';
+
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = fileURLToPath(new URL('../../bin/pkgrepo-diff', import.meta.url));
 
@@ -64,3 +66,12 @@ export function describeChanges(changes: readonly JsonChange[]): string[] {
 export function rules(change: JsonChange | undefined): string[] {
   return (change?.findings ?? []).map((finding) => `${finding.rule}:${finding.severity}`).sort();
 }
+
+/** The CLI must fail closed: exit 2, nothing on stdout, one line on stderr matching `pattern`. */
+export const fails = test.macro(async (t, args: string[], pattern: RegExp) => {
+  const run = await runBin(args);
+  t.is(run.status, 2);
+  t.is(run.stdout, '');
+  t.is(run.stderr.trim().split('\n').length, 1, run.stderr);
+  t.regex(run.stderr, pattern);
+});
