@@ -3,6 +3,7 @@ import test, { type ExecutionContext } from 'ava';
 import { readSourceFiles } from '../../../src/managers/apt/source-files.js';
 import { type FakeEntry, rootFromFiles } from '../../helpers/root.js';
 import { aptView, hostArchitecture, requireAptGet } from './apt-cli.js';
+import { STOCK_DEFAULTS } from './fixtures.js';
 
 /**
  * The parser against the real apt-get (apt 2.6 on Debian 12): the same files, written into a
@@ -12,7 +13,7 @@ import { aptView, hostArchitecture, requireAptGet } from './apt-cli.js';
 
 requireAptGet();
 const arch = hostArchitecture();
-const NO_DEFAULTS = { allowInsecure: false, allowWeak: false, allowDowngradeToInsecure: false };
+const NO_DEFAULTS = STOCK_DEFAULTS;
 
 function parserView(files: Record<string, FakeEntry>): { rows: string[]; problems: string[] } {
   const root = rootFromFiles(Object.fromEntries(Object.entries(files).map(([path, entry]) => [`/etc/apt/${path}`, entry])));

@@ -23,3 +23,6 @@ APT::Update::Post-Invoke { "rm -f /var/cache/apt/archives/*.deb /var/cache/apt/a
 Dir::Cache::pkgcache "";
 Dir::Cache::srcpkgcache "";
 `;
+
+/** apt's own defaults for the global Allow-* options (all off). */
+export const STOCK_DEFAULTS = { allowInsecure: false, allowWeak: false, allowDowngradeToInsecure: false };

@@ -2,8 +2,9 @@ import test, { type ExecutionContext } from 'ava';
 
 import { parseOneLineFile } from '../../../src/managers/apt/one-line.js';
 import { type GlobalDefaults, ReleaseChecks } from '../../../src/managers/apt/release-checks.js';
+import { STOCK_DEFAULTS } from './fixtures.js';
 
-const OFF: GlobalDefaults = { allowInsecure: false, allowWeak: false, allowDowngradeToInsecure: false };
+const OFF: GlobalDefaults = STOCK_DEFAULTS;
 
 /** Files checked in order; the expected result per file: null (kept) or a message pattern. */
 const checks = test.macro({

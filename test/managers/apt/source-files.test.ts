@@ -2,8 +2,9 @@ import test from 'ava';
 
 import { readSourceFiles } from '../../../src/managers/apt/source-files.js';
 import { rootFromFiles } from '../../helpers/root.js';
+import { STOCK_DEFAULTS } from './fixtures.js';
 
-const OFF = { allowInsecure: false, allowWeak: false, allowDowngradeToInsecure: false };
+const OFF = STOCK_DEFAULTS;
 const PATHS = { sourceList: '/etc/apt/sources.list', sourceParts: '/etc/apt/sources.list.d/' };
 
 test('sources.list first, then parts in byte order, each in its format', (t) => {
