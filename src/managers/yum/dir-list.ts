@@ -4,7 +4,11 @@ import type { RootView } from '../types.js';
  * create_sorted_file_list (libdnf5): regular files with the extension in each dir, one per
  * file name (the first dir masks the later ones), sorted by name.
  */
-export function sortedFileList(root: RootView, dirs: readonly string[], extension: string): string[] {
+export function sortedFileList(
+  root: RootView,
+  dirs: readonly string[],
+  extension: string,
+): string[] {
   const byName = new Map<string, string>();
   for (const dir of dirs) {
     for (const entry of root.list(dir)) {

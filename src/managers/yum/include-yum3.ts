@@ -35,7 +35,8 @@ export function preprocessYum3(root: RootView, path: string, vars: Vars): Prepro
       }
 
       const target = include[1] ?? '';
-      if (target === '') return { path: file, line, message: 'include= names no file (yum 3 stops)' };
+      if (target === '')
+        return { path: file, line, message: 'include= names no file (yum 3 stops)' };
       const url = resolveInclude(file, target);
       const key = `${url}\u0000${section ?? ''}`;
       if (seen.has(key)) continue;

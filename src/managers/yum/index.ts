@@ -3,13 +3,13 @@ import { emptyState } from '../types.js';
 import { readKeys } from './keys.js';
 import type { MainConfig } from './main-config.js';
 import { readMainConfig } from './main-config.js';
-import type { Stack } from './model.js';
 import { MANAGER } from './model.js';
 import { readOverrides } from './overrides.js';
 import { listRepoFiles } from './repo-files.js';
 import { readRepos } from './read-repos.js';
 import { mainSettings } from './settings.js';
 import { toSource } from './source.js';
+import type { Layout } from './stack.js';
 import { detectLayout } from './stack.js';
 import { splitList } from './values.js';
 import { loadVars } from './vars.js';
@@ -39,21 +39,28 @@ export const yum: PackageManager = {
     const settings = mainSettings(main.entries, layout);
 
     // yum 3 always reads /etc/yum/vars; dnf takes varsdir from [main].
-    const varsdir = layout.stack === 'yum3' ? layout.varsdir : listOption(main, layout.stack, 'varsdir');
+    const varsdir = layout.stack === 'yum3' ? undefined : listOption(main, layout, 'varsdir');
+    const reposdir = listOption(main, layout, 'reposdir') ?? layout.reposdir;
     const { vars } = loadVars(root, layout.stack, varsdir ?? layout.varsdir, context.env);
-    const files = listRepoFiles(root, layout.stack, listOption(main, layout.stack, 'reposdir') ?? layout.reposdir);
+    const files = listRepoFiles(root, layout.stack, reposdir);
     const overrides = readOverrides(root, layout.overrideDirs, vars);
     const repos = readRepos(root, layout, main, files.paths, vars, overrides);
 
     state.sources.push(...repos.repos.map(toSource));
     state.settings.push(...settings.settings);
     state.keys.push(...readKeys(root, repos.repos));
-    state.problems.push(...main.problems, ...settings.problems, ...files.problems, ...overrides.problems, ...repos.problems);
+    state.problems.push(
+      ...main.problems,
+      ...settings.problems,
+      ...files.problems,
+      ...overrides.problems,
+      ...repos.problems,
+    );
     return state;
   },
 };
 
-function listOption(main: MainConfig, stack: Stack, key: string): string[] | undefined {
+function listOption(main: MainConfig, layout: Layout, key: string): string[] | undefined {
   const entry = main.entries.get(key);
-  return entry === undefined ? undefined : splitList(stack, entry.value);
+  return entry === undefined ? undefined : splitList(layout.stack, entry.value);
 }

@@ -35,7 +35,8 @@ export function parseYum3Ini(lines: readonly SourceLine[]): IniResult {
     }
     const sectionMatch = SECTION.exec(text);
     const optionMatch = sectionMatch === null ? OPTION.exec(text) : null;
-    const continuation = sectionMatch === null && optionMatch === null ? CONTINUATION.exec(text) : null;
+    const continuation =
+      sectionMatch === null && optionMatch === null ? CONTINUATION.exec(text) : null;
     if (section === undefined && (optionMatch !== null || continuation !== null)) {
       return fail(source, 'key before any [section] header');
     }
@@ -45,7 +46,12 @@ export function parseYum3Ini(lines: readonly SourceLine[]): IniResult {
       section = openSection(doc, sectionMatch[1] ?? '', source.path, source.line);
     } else if (optionMatch !== null && section !== undefined) {
       const key = (optionMatch[1] ?? '').trimEnd().toLowerCase();
-      option = { key, value: cutInlineComment(optionMatch[2] ?? ''), path: source.path, line: source.line };
+      option = {
+        key,
+        value: cutInlineComment(optionMatch[2] ?? ''),
+        path: source.path,
+        line: source.line,
+      };
       (section.name === 'DEFAULT' ? defaults : section.entries).set(key, option);
     } else if (continuation !== null && option !== undefined) {
       option.value += `\n${continuation[1] ?? ''}`;

@@ -31,12 +31,17 @@ export function readMainConfig(root: RootView, layout: Layout, envVars: Vars): M
       continue;
     }
     config.files.push(path);
-    for (const [key, entry] of sectionOf(read.doc, 'main')?.entries ?? []) config.entries.set(key, entry);
+    for (const [key, entry] of sectionOf(read.doc, 'main')?.entries ?? [])
+      config.entries.set(key, entry);
   }
   return config;
 }
 
 function refusal(layout: Layout, path: string): Problem {
   const who = layout.stack === 'yum3' ? 'yum' : layout.stack === 'dnf5' ? 'dnf5' : 'dnf';
-  return problem(path, null, `${who} refuses to start with this file; its settings are not applied`);
+  return problem(
+    path,
+    null,
+    `${who} refuses to start with this file; its settings are not applied`,
+  );
 }

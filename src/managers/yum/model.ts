@@ -53,7 +53,12 @@ export function sectionOf(doc: IniDocument, name: string): IniSection | undefine
 }
 
 /** Add a section, or return the earlier one of that name so the two merge. */
-export function openSection(doc: IniDocument, name: string, path: string, line: number): IniSection {
+export function openSection(
+  doc: IniDocument,
+  name: string,
+  path: string,
+  line: number,
+): IniSection {
   const existing = sectionOf(doc, name);
   if (existing !== undefined) return existing;
 

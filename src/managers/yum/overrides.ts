@@ -24,7 +24,10 @@ export function readOverrides(root: RootView, dirs: readonly string[], vars: Var
     overrides.problems.push(...read.problems);
     for (const section of read.doc?.sections ?? []) {
       const pattern = globToRegExp(substituteLibdnf(section.name, vars));
-      overrides.layers.unshift({ pattern, layer: { origin: path, entries: section.entries, substitute: true } });
+      overrides.layers.unshift({
+        pattern,
+        layer: { origin: path, entries: section.entries, substitute: true },
+      });
     }
   }
   return overrides;

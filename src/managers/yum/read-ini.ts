@@ -20,11 +20,14 @@ export function readIni(root: RootView, stack: Stack, path: string, vars: Vars):
   const file = root.readFile(path);
   if (file === undefined) return { doc: undefined, problems: [] };
   const problems: Problem[] = [];
-  if (file.truncated) problems.push(problem(path, null, 'larger than the read cap; only its start was read'));
+  if (file.truncated)
+    problems.push(problem(path, null, 'larger than the read cap; only its start was read'));
 
   if (stack !== 'yum3') {
     const result = parseLibdnfIni(file.text, path);
-    return result.ok ? { doc: canonical(stack, result.doc), problems } : refused(problems, result.failure);
+    return result.ok
+      ? { doc: canonical(stack, result.doc), problems }
+      : refused(problems, result.failure);
   }
 
   const lines = preprocessYum3(root, path, vars);
@@ -54,7 +57,10 @@ function attachRawValues(doc: IniDocument, root: RootView, path: string, vars: V
 }
 
 function refused(problems: Problem[], failure: IniFailure): ReadIni {
-  return { doc: undefined, problems: [...problems, problem(failure.path, failure.line, failure.message)] };
+  return {
+    doc: undefined,
+    problems: [...problems, problem(failure.path, failure.line, failure.message)],
+  };
 }
 
 /** dnf 5 renamed gpgcheck to pkg_gpgcheck and reads the old name as an alias of the new. */

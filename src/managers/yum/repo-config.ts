@@ -53,11 +53,21 @@ const CREDENTIAL_KEYS = ['username', 'password', 'proxy_username', 'proxy_passwo
  * Resolve a repo section against [main] (the options a repo inherits) and, for dnf 5, the
  * overrides that match it. Throws InvalidValue for yum 3, which drops a repo with a bad value.
  */
-export function resolveRepo(stack: Stack, repo: RepoIdentity, layers: Layer[], vars: Vars): RepoConfig {
+export function resolveRepo(
+  stack: Stack,
+  repo: RepoIdentity,
+  layers: Layer[],
+  vars: Vars,
+): RepoConfig {
   const get = new Resolver(stack, vars, layers);
   const text = (value: string): string | null => (value === '' ? null : value);
   const bool = (value: string): boolean => parseBool(stack, value);
-  const urls = (key: string, baseurl: boolean): UrlValue[] => urlList(get.get(key, false, (v) => v, ''), stack, vars, baseurl);
+  const urls = (key: string, baseurl: boolean): UrlValue[] =>
+    urlList(
+      get.get(key, false, (value) => splitUrls(stack, value), []),
+      stack,
+      baseurl,
+    );
 
   const gpgcheckKey = stack === 'dnf5' ? 'pkg_gpgcheck' : 'gpgcheck';
   const config: RepoConfig = {
@@ -73,31 +83,45 @@ export function resolveRepo(stack: Stack, repo: RepoIdentity, layers: Layer[], v
     repoGpgcheck: get.get('repo_gpgcheck', true, bool, false),
     sslverify: get.get('sslverify', true, bool, true),
     proxy: get.get('proxy', true, (value) => proxyOption(stack, value), null),
-    priority: get.get('priority', false, (value) => parseInteger(stack, value), stack === 'yum3' ? null : 99).value,
+    priority: get.get('priority', false, (value) => priorityOption(stack, value), null).value ?? 99,
     type: get.get('type', false, text, null).value,
     sslcacert: get.get('sslcacert', true, text, null),
     moduleHotfixes: stack !== 'yum3' && get.get('module_hotfixes', false, bool, false).value,
     credentials: CREDENTIAL_KEYS.filter((key) => get.get(key, true, text, null).value !== null),
-    overrides: layers.filter((layer) => !['repo', 'main'].includes(layer.origin)).map((layer) => layer.origin),
+    overrides: layers
+      .filter((layer) => !['repo', 'main'].includes(layer.origin))
+      .map((layer) => layer.origin),
     problems: get.problems,
   };
   return config;
 }
 
-/** Split a list option; libdnf lists keep empty items, which fetch nothing and are dropped. */
-function urlList(resolved: Resolved<string>, stack: Stack, vars: Vars, baseurl: boolean): UrlValue[] {
-  if (resolved.raw === undefined) return [];
-  const values = stack === 'yum3' ? parseYum3UrlList(resolved.value) : splitList(stack, resolved.value);
-  const raws = stack === 'yum3' ? values : splitList(stack, resolved.raw);
-  return values.map((value, index) => ({
+/** A list of URLs; libdnf keeps empty items (they fetch nothing), yum 3 checks every scheme. */
+function splitUrls(stack: Stack, value: string): string[] {
+  return stack === 'yum3' ? parseYum3UrlList(value) : splitList(stack, value);
+}
+
+/** Pair each URL with the item as written, when both lists split alike. */
+function urlList(resolved: Resolved<string[]>, stack: Stack, baseurl: boolean): UrlValue[] {
+  const raws = resolved.raw === undefined ? [] : splitList(stack, resolved.raw);
+  return resolved.value.map((value, index) => ({
     value: baseurl ? asBaseurl(stack, value) : value,
-    raw: raws.length === values.length ? (raws[index] ?? value) : value,
+    raw: raws.length === resolved.value.length ? (raws[index] ?? value) : value,
   }));
 }
 
 function single(resolved: Resolved<string | null>): UrlValue | null {
   if (resolved.value === null) return null;
   return { value: resolved.value, raw: resolved.raw ?? resolved.value };
+}
+
+/**
+ * libdnf's number option (default 99). yum 3 itself has no priority: the priorities plugin reads
+ * it, so a value that is no number does not cost the repo; it stays unknown (null).
+ */
+function priorityOption(stack: Stack, value: string): number | null {
+  if (stack !== 'yum3') return parseInteger(stack, value);
+  return /^\s*[+-]?[0-9]+\s*$/.test(value) ? Number.parseInt(value, 10) : null;
 }
 
 /** libdnf keeps the string as it is (empty means unset); yum 3 checks the URL scheme. */

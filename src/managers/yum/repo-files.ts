@@ -26,7 +26,8 @@ export function listRepoFiles(root: RootView, stack: Stack, dirs: readonly strin
       if (!entry.name.endsWith('.repo') || !globbed(stack, entry.name)) continue;
       const path = base === '/' ? `/${entry.name}` : `${base}/${entry.name}`;
       if (entry.kind === 'file') found.push(path);
-      else if (entry.kind === 'missing') problems.push(problem(path, null, 'dangling symlink; not read'));
+      else if (entry.kind === 'missing')
+        problems.push(problem(path, null, 'dangling symlink; not read'));
     }
     return found.sort(compareBytes);
   });

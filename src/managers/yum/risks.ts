@@ -25,13 +25,21 @@ export function repoRisks(repo: RepoConfig): Risk[] {
     risks.push({ rule: 'metadata-signature-check-disabled', severity: 'info', message });
   }
   if (!repo.sslverify.value) {
-    add('tls-verify-disabled', 'high', `sslverify=0: TLS certificates are not verified${origin(repo.sslverify)}`);
+    add(
+      'tls-verify-disabled',
+      'high',
+      `sslverify=0: TLS certificates are not verified${origin(repo.sslverify)}`,
+    );
   }
   if (repo.proxy.value !== null) {
     add('proxy-configured', 'high', `downloads go through a proxy${origin(repo.proxy)}`);
   }
   if (repo.sslcacert.value !== null) {
-    add('insecure-setting', 'medium', `sslcacert: a custom CA bundle is trusted${origin(repo.sslcacert)}`);
+    add(
+      'insecure-setting',
+      'medium',
+      `sslcacert: a custom CA bundle is trusted${origin(repo.sslcacert)}`,
+    );
   }
   if (repo.moduleHotfixes) {
     add('insecure-setting', 'medium', 'module_hotfixes=1: its packages bypass modular filtering');

@@ -16,45 +16,124 @@ interface Spec {
 }
 
 const plain = (kind: Kind): Spec => ({ kind });
-const risky = (kind: Kind, when: When, rule: RuleId, severity: Severity, message: string): Spec => ({
+const risky = (
+  kind: Kind,
+  when: When,
+  rule: RuleId,
+  severity: Severity,
+  message: string,
+): Spec => ({
   kind,
   risk: { when, rule, severity, message },
 });
 const secret = risky('secret', 'set', 'credentials-in-uri', 'low', 'credentials written in [main]');
-const gpgcheck = risky('bool', 'off', 'signature-check-disabled', 'high',
-  'package signatures are not checked for repos that do not set gpgcheck');
+const gpgcheck = risky(
+  'bool',
+  'off',
+  'signature-check-disabled',
+  'high',
+  'package signatures are not checked for repos that do not set gpgcheck',
+);
 
 /** [main] options that change trust, transport, where configuration is read or what code runs. */
 const SPECS: ReadonlyMap<string, Spec> = new Map<string, Spec>([
   ['gpgcheck', gpgcheck],
   ['pkg_gpgcheck', gpgcheck],
   ['gpgcheck_policy', plain('text')],
-  ['localpkg_gpgcheck', risky('bool', 'off', 'signature-check-disabled', 'low',
-    'signatures of local rpm files are not checked')],
-  ['repo_gpgcheck', risky('bool', 'off', 'metadata-signature-check-disabled', 'info',
-    'repo metadata signatures are not checked by default')],
-  ['gpgkey_dns_verification', risky('bool', 'on', 'insecure-setting', 'medium',
-    'keys verified through DNS are imported without asking')],
-  ['sslverify', risky('bool', 'off', 'tls-verify-disabled', 'high',
-    'TLS certificates are not verified by default')],
+  [
+    'localpkg_gpgcheck',
+    risky(
+      'bool',
+      'off',
+      'signature-check-disabled',
+      'low',
+      'signatures of local rpm files are not checked',
+    ),
+  ],
+  [
+    'repo_gpgcheck',
+    risky(
+      'bool',
+      'off',
+      'metadata-signature-check-disabled',
+      'info',
+      'repo metadata signatures are not checked by default',
+    ),
+  ],
+  [
+    'gpgkey_dns_verification',
+    risky(
+      'bool',
+      'on',
+      'insecure-setting',
+      'medium',
+      'keys verified through DNS are imported without asking',
+    ),
+  ],
+  [
+    'sslverify',
+    risky(
+      'bool',
+      'off',
+      'tls-verify-disabled',
+      'high',
+      'TLS certificates are not verified by default',
+    ),
+  ],
   ['sslverifystatus', plain('bool')],
-  ['proxy_sslverify', risky('bool', 'off', 'tls-verify-disabled', 'high',
-    'the TLS certificate of the proxy is not verified')],
-  ['sslcacert', risky('text', 'set', 'insecure-setting', 'medium',
-    'a custom CA bundle is trusted for every repo that does not set its own')],
+  [
+    'proxy_sslverify',
+    risky(
+      'bool',
+      'off',
+      'tls-verify-disabled',
+      'high',
+      'the TLS certificate of the proxy is not verified',
+    ),
+  ],
+  [
+    'sslcacert',
+    risky(
+      'text',
+      'set',
+      'insecure-setting',
+      'medium',
+      'a custom CA bundle is trusted for every repo that does not set its own',
+    ),
+  ],
   ['sslclientcert', plain('text')],
   ['sslclientkey', plain('text')],
-  ['proxy', risky('url', 'set', 'proxy-configured', 'high', 'downloads go through a proxy by default')],
+  [
+    'proxy',
+    risky('url', 'set', 'proxy-configured', 'high', 'downloads go through a proxy by default'),
+  ],
   ['proxy_username', secret],
   ['proxy_password', secret],
   ['username', secret],
   ['password', secret],
   ['enabled', plain('bool')],
-  ['reposdir', risky('list', 'moved', 'insecure-setting', 'medium', 'repo files are read from other dirs')],
-  ['varsdir', risky('list', 'moved', 'insecure-setting', 'medium', 'variables are read from other dirs')],
-  ['pluginpath', risky('list', 'set', 'code-execution-hook', 'medium', 'plugins are loaded from these dirs')],
-  ['pluginconfpath', risky('list', 'set', 'code-execution-hook', 'medium',
-    'plugin configuration is read from these dirs')],
+  [
+    'reposdir',
+    risky('list', 'moved', 'insecure-setting', 'medium', 'repo files are read from other dirs'),
+  ],
+  [
+    'varsdir',
+    risky('list', 'moved', 'insecure-setting', 'medium', 'variables are read from other dirs'),
+  ],
+  [
+    'pluginpath',
+    risky('list', 'set', 'code-execution-hook', 'medium', 'plugins are loaded from these dirs'),
+  ],
+  [
+    'pluginconfpath',
+    risky(
+      'list',
+      'set',
+      'code-execution-hook',
+      'medium',
+      'plugin configuration is read from these dirs',
+    ),
+  ],
   ['plugins', plain('bool')],
   ['exclude', plain('list')],
   ['excludepkgs', plain('list')],
@@ -77,7 +156,11 @@ export function mainSettings(entries: ReadonlyMap<string, IniEntry>, layout: Lay
     const { risk } = spec;
     const risks: Risk[] = [];
     if (risk !== undefined && applies(risk.when, key, value, layout)) {
-      risks.push({ rule: risk.rule, severity: risk.severity, message: `main.${key}: ${risk.message}` });
+      risks.push({
+        rule: risk.rule,
+        severity: risk.severity,
+        message: `main.${key}: ${risk.message}`,
+      });
     }
     found.settings.push({
       kind: 'setting',
@@ -102,8 +185,11 @@ function valueOf(kind: Kind, entry: IniEntry, stack: Stack, problems: Problem[])
     return parseBool(stack, entry.value);
   } catch (error) {
     if (!(error instanceof InvalidValue)) throw error;
-    const effect = stack === 'yum3' ? 'yum refuses to start' : 'dnf ignores it and keeps the default';
-    problems.push(problem(entry.path, entry.line, `${entry.key}=${entry.value}: ${error.message}; ${effect}`));
+    const effect =
+      stack === 'yum3' ? 'yum refuses to start' : 'dnf ignores it and keeps the default';
+    problems.push(
+      problem(entry.path, entry.line, `${entry.key}=${entry.value}: ${error.message}; ${effect}`),
+    );
     return entry.value;
   }
 }
@@ -112,8 +198,9 @@ function applies(when: When, key: string, value: JsonValue, layout: Layout): boo
   if (when === 'off') return value === false;
   if (when === 'on') return value === true;
   if (when === 'set') return isSet(value);
-  const defaults = key === 'varsdir' ? layout.varsdir : layout.reposdir;
-  return JSON.stringify(value) !== JSON.stringify(defaults);
+  // Only a dir the stack would not read anyway moves configuration; fewer dirs do not.
+  const defaults: readonly string[] = key === 'varsdir' ? layout.varsdir : layout.reposdir;
+  return Array.isArray(value) && value.some((dir) => typeof dir !== 'string' || !defaults.includes(dir));
 }
 
 /** Non-empty; a proxy of `_none_` means no proxy. */

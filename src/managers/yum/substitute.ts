@@ -88,8 +88,10 @@ function expandVariable(text: string, pos: number, vars: Vars, depth: number): S
   if (text[wordEnd] !== '}') return { end: wordEnd, replacement: undefined, skipScanned: true };
 
   const unset = value === undefined || value === '';
-  if (mode === '-') return { end: wordEnd + 1, replacement: unset ? word.text : value, skipScanned: true };
-  if (mode === '+') return { end: wordEnd + 1, replacement: unset ? '' : word.text, skipScanned: true };
+  if (mode === '-')
+    return { end: wordEnd + 1, replacement: unset ? word.text : value, skipScanned: true };
+  if (mode === '+')
+    return { end: wordEnd + 1, replacement: unset ? '' : word.text, skipScanned: true };
   return { end: nameEnd + 1, replacement: undefined, skipScanned: false };
 }
 

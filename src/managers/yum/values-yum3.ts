@@ -8,7 +8,8 @@ export function parseYum3Url(value: string, schemes = URL_SCHEMES): string {
   const url = value.trim();
   if (url.toLowerCase() === '_none_') throw new InvalidValue('"_none_" is not a valid value');
   const scheme = schemeOf(url);
-  if (!schemes.includes(scheme)) throw new InvalidValue(`URL must be ${schemes.join(', ')} not "${scheme}"`);
+  if (!schemes.includes(scheme))
+    throw new InvalidValue(`URL must be ${schemes.join(', ')} not "${scheme}"`);
   return url;
 }
 
@@ -31,7 +32,7 @@ export function parseYum3UrlList(value: string): string[] {
   return words.filter((word) => !word.startsWith('glob:')).map((word) => parseYum3Url(word));
 }
 
-/** Python 2.7 urlparse: the text before the first `:` if made of scheme characters, and not a port. */
+/** Python 2.7 urlparse: the text before the first `:` if it is scheme characters and no port. */
 function schemeOf(url: string): string {
   const colon = url.indexOf(':');
   if (colon <= 0) return '';
@@ -54,7 +55,8 @@ function shlexSplit(text: string): string[] {
       else word += char;
     } else if (quote === '"') {
       if (char === '"') quote = null;
-      else if (char === '\\' && '\\"$`\n'.includes(text[index + 1] ?? '')) word += text[++index] ?? '';
+      else if (char === '\\' && '\\"$`\n'.includes(text[index + 1] ?? ''))
+        word += text[++index] ?? '';
       else word += char;
     } else if (/\s/.test(char)) {
       if (word !== null) words.push(word);

@@ -65,7 +65,10 @@ function splitLibdnfList(value: string): string[] {
 
 /** yum 3 ListOption: newlines and commas become spaces, then Python's str.split(). */
 function splitYum3List(value: string): string[] {
-  return value.replace(/[\n,]/g, ' ').split(/\s+/).filter((item) => item !== '');
+  return value
+    .replace(/[\n,]/g, ' ')
+    .split(/\s+/)
+    .filter((item) => item !== '');
 }
 
 /** libdnf turns a baseurl that is an absolute path into a file:// URL (after substitution). */

@@ -43,7 +43,8 @@ function envVars(stack: Stack, env: Readonly<Record<string, string>>): VarSource
   for (const [key, value] of Object.entries(env)) {
     const from = `env:${key}`;
     if (stack === 'yum3') {
-      if (/^YUM[0-9]$/.test(key) && value !== '') found.push({ name: key.toLowerCase(), value, from });
+      if (/^YUM[0-9]$/.test(key) && value !== '')
+        found.push({ name: key.toLowerCase(), value, from });
     } else if (/^DNF_VAR_[A-Za-z0-9_]+$/.test(key)) {
       found.push({ name: key.slice('DNF_VAR_'.length), value, from });
     } else if (/^DNF[0-9]$/.test(key)) {

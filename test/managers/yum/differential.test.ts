@@ -13,7 +13,16 @@ import { type LibdnfRepo, libdnfView } from './libdnf.js';
  * parser follows from newer libdnf: `${a:-b}`, `${a:+b}` and `\` escapes.
  */
 
-const compared = ['id', 'file', 'name', 'baseurl', 'mirrorlist', 'metalink', 'enabled', 'gpgcheck'] as const;
+const compared = [
+  'id',
+  'file',
+  'name',
+  'baseurl',
+  'mirrorlist',
+  'metalink',
+  'enabled',
+  'gpgcheck',
+] as const;
 const alsoCompared = ['repo_gpgcheck', 'sslverify', 'gpgkey', 'proxy', 'priority'] as const;
 
 function ours(source: Source): Record<string, unknown> {
@@ -41,8 +50,12 @@ const sameAsLibdnf = test.macro({
     t.log(libdnf.warnings.filter((warning) => !warning.includes('missing name')).join('\n'));
 
     t.deepEqual(state.sources.map(ours), libdnf.repos.map(theirs));
-    const skipped = libdnf.warnings.flatMap((warning) => /failed loading '([^']+)'/.exec(warning)?.[1] ?? []);
-    const refused = state.problems.filter((problem) => problem.message.includes('refuses the whole file'));
+    const skipped = libdnf.warnings.flatMap(
+      (warning) => /failed loading '([^']+)'/.exec(warning)?.[1] ?? [],
+    );
+    const refused = state.problems.filter((problem) =>
+      problem.message.includes('refuses the whole file'),
+    );
     t.deepEqual([...new Set(refused.map((problem) => problem.path))].sort(), skipped.sort());
     t.true(state.sources.length > 0, 'every case defines at least one repo');
   },
@@ -64,14 +77,16 @@ test('one plain repo', sameAsLibdnf, {
 
 test('duplicate ids: the first file in dnf order wins', sameAsLibdnf, {
   [`${REPOS}/a-b.repo`]: '[dup]\nbaseurl=http://second.example/\n',
-  [`${REPOS}/a.repo`]: '[dup]\nbaseurl=http://first.example/\n[only-a]\nbaseurl=http://a.example/\n',
+  [`${REPOS}/a.repo`]:
+    '[dup]\nbaseurl=http://first.example/\n[only-a]\nbaseurl=http://a.example/\n',
   [`${REPOS}/00-evil.repo`]: '[baseos]\nbaseurl=http://evil.example/\n',
   [`${REPOS}/rocky.repo`]: '[baseos]\nbaseurl=http://dl.rockylinux.org/\n',
 });
 
 test('repo dirs sort together by path components', sameAsLibdnf, {
   [`${REPOS}/z.repo`]: '[x]\nbaseurl=http://yum-repos-d.example/\n',
-  '/etc/yum/repos.d/z.repo': '[x]\nbaseurl=http://yum-slash-repos-d.example/\n[y]\nbaseurl=http://y.example/\n',
+  '/etc/yum/repos.d/z.repo':
+    '[x]\nbaseurl=http://yum-slash-repos-d.example/\n[y]\nbaseurl=http://y.example/\n',
   '/etc/distro.repos.d/z.repo': '[y]\nbaseurl=http://distro.example/\n',
 });
 
@@ -91,7 +106,8 @@ test('comments end a value; indented comments continue it', sameAsLibdnf, {
 });
 
 test('[main] gives defaults that repos inherit', sameAsLibdnf, {
-  [MAIN]: '[main]\ngpgcheck=1\nsslverify=0\nenabled=0\nproxy=http://proxy.example:3128\npriority=5\n',
+  [MAIN]:
+    '[main]\ngpgcheck=1\nsslverify=0\nenabled=0\nproxy=http://proxy.example:3128\npriority=5\n',
   [`${REPOS}/inherit.repo`]:
     '[inherits]\nbaseurl=http://a.example/\n' +
     '[overrides]\nbaseurl=http://b.example/\ngpgcheck=0\nsslverify=1\nenabled=1\nproxy=_none_\n' +
@@ -99,8 +115,10 @@ test('[main] gives defaults that repos inherit', sameAsLibdnf, {
 });
 
 test('repo sections of dnf.conf come first', sameAsLibdnf, {
-  [MAIN]: '[main]\ngpgcheck=0\n[inmain]\nbaseurl=http://main.example/\n[shadowed]\nbaseurl=http://main.example/s\n',
-  [`${REPOS}/a.repo`]: '[shadowed]\nbaseurl=http://file.example/\n[main]\nbaseurl=http://ignored.example/\n',
+  [MAIN]:
+    '[main]\ngpgcheck=0\n[inmain]\nbaseurl=http://main.example/\n[shadowed]\nbaseurl=http://main.example/s\n',
+  [`${REPOS}/a.repo`]:
+    '[shadowed]\nbaseurl=http://file.example/\n[main]\nbaseurl=http://ignored.example/\n',
 });
 
 test('reposdir in [main] replaces the default dirs', sameAsLibdnf, {
@@ -151,7 +169,8 @@ test('malformed files are skipped whole', sameAsLibdnf, {
   [`${REPOS}/bracket.repo`]: '[c\nbaseurl=http://c.example/\n',
   [`${REPOS}/before.repo`]: 'baseurl=http://d.example/\n[d]\n',
   [`${REPOS}/indent.repo`]: '[e]\n  baseurl=http://e.example/\n',
-  [`${REPOS}/after-comment.repo`]: '[f]\nbaseurl=http://f.example/\n# comment\n  http://g.example/\n',
+  [`${REPOS}/after-comment.repo`]:
+    '[f]\nbaseurl=http://f.example/\n# comment\n  http://g.example/\n',
   [`${REPOS}/empty-name.repo`]: '[]\nbaseurl=http://h.example/\n',
   [`${REPOS}/no-key.repo`]: '[i]\n=http://i.example/\n',
 });
@@ -197,11 +216,13 @@ test('credentials stay out of the report', sameAsLibdnf, {
 test('ids are compared after substitution', sameAsLibdnf, {
   '/etc/dnf/vars/flavour': 'val',
   [`${REPOS}/a.repo`]: '[repo-$flavour]\nbaseurl=http://a.example/\n',
-  [`${REPOS}/b.repo`]: '[repo-val]\nbaseurl=http://b.example/\n[repo-${flavour}x]\nbaseurl=http://c.example/\n',
+  [`${REPOS}/b.repo`]:
+    '[repo-val]\nbaseurl=http://b.example/\n[repo-${flavour}x]\nbaseurl=http://c.example/\n',
 });
 
 test('absolute paths become file:// baseurls only', sameAsLibdnf, {
   '/etc/dnf/vars/path': '/srv',
   [`${REPOS}/local.repo`]:
-    '[local]\nbaseurl=$path/repo\n  /abs relative/path\ngpgkey=/etc/pki/rpm-gpg/k\nmirrorlist=/m\ngpgcheck=0\n',
+    '[local]\nbaseurl=$path/repo\n  /abs relative/path\ngpgkey=/etc/pki/rpm-gpg/k\n' +
+    'mirrorlist=/m\ngpgcheck=0\n',
 });

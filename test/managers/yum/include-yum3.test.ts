@@ -12,11 +12,10 @@ function lines(files: Record<string, string>, path = '/etc/yum.conf'): string[] 
 }
 
 test('an include is replaced by the lines of the file', (t) => {
-  t.deepEqual(lines({ '/etc/yum.conf': '[main]\ninclude=extra.conf\nk=2', '/etc/extra.conf': 'j=1' }), [
-    '/etc/yum.conf:1:[main]',
-    '/etc/extra.conf:1:j=1',
-    '/etc/yum.conf:3:k=2',
-  ]);
+  t.deepEqual(
+    lines({ '/etc/yum.conf': '[main]\ninclude=extra.conf\nk=2', '/etc/extra.conf': 'j=1' }),
+    ['/etc/yum.conf:1:[main]', '/etc/extra.conf:1:j=1', '/etc/yum.conf:3:k=2'],
+  );
 });
 
 test('includes nest, and an absolute path or file:// URL works too', (t) => {
@@ -29,8 +28,16 @@ test('includes nest, and an absolute path or file:// URL works too', (t) => {
 });
 
 test('the same include in the same section is read once', (t) => {
-  const files = { '/etc/yum.conf': '[main]\ninclude=x\ninclude=x\n[b]\ninclude=x', '/etc/x': 'k=1' };
-  t.deepEqual(lines(files), ['/etc/yum.conf:1:[main]', '/etc/x:1:k=1', '/etc/yum.conf:4:[b]', '/etc/x:1:k=1']);
+  const files = {
+    '/etc/yum.conf': '[main]\ninclude=x\ninclude=x\n[b]\ninclude=x',
+    '/etc/x': 'k=1',
+  };
+  t.deepEqual(lines(files), [
+    '/etc/yum.conf:1:[main]',
+    '/etc/x:1:k=1',
+    '/etc/yum.conf:4:[b]',
+    '/etc/x:1:k=1',
+  ]);
 });
 
 test('a file including itself stops', (t) => {
@@ -46,7 +53,11 @@ test('an empty include makes the file fail', (t) => {
 });
 
 test('a remote include is reported and not followed', (t) => {
-  const result = preprocessYum3(rootFromFiles({ '/etc/yum.conf': '[main]\ninclude=http://evil.example/yum.conf' }), '/etc/yum.conf', vars);
+  const result = preprocessYum3(
+    rootFromFiles({ '/etc/yum.conf': '[main]\ninclude=http://evil.example/yum.conf' }),
+    '/etc/yum.conf',
+    vars,
+  );
   t.true(result.ok);
   t.is(result.problems.length, 1);
   t.regex(result.problems[0]?.message ?? '', /pulls configuration from http:\/\/evil\.example/);

@@ -1,41 +1,30 @@
 import test from 'ava';
 
 import { parseYum3Ini } from '../../../src/managers/yum/ini-yum3.js';
+import { iniMacros } from './ini-macros.js';
 
-function read(text: string): Record<string, Record<string, string>> | { failsAt: number } {
-  const lines = text.split('\n').map((line, index) => ({ text: line, path: '/etc/yum.repos.d/t.repo', line: index + 1 }));
-  const result = parseYum3Ini(lines);
-  if (!result.ok) return { failsAt: result.failure.line };
-  const sections: Record<string, Record<string, string>> = {};
-  for (const section of result.doc.sections) {
-    sections[section.name] = Object.fromEntries([...section.entries].map(([key, entry]) => [key, entry.value]));
-  }
-  return sections;
-}
-
-const parses = test.macro({
-  exec(t, text: string, expected: Record<string, Record<string, string>>) {
-    t.deepEqual(read(text), expected);
-  },
-  title: (name = '') => `parses: ${name}`,
-});
-
-const refuses = test.macro({
-  exec(t, text: string, line: number) {
-    t.deepEqual(read(text), { failsAt: line });
-  },
-  title: (name = '') => `refuses: ${name}`,
-});
+const { parses, refuses } = iniMacros((text) =>
+  parseYum3Ini(text.split('\n').map((line, index) => ({ text: line, path: '/r', line: index + 1 }))),
+);
 
 test('= and : separators', parses, '[a]\nk = v\nj: w\n', { a: { k: 'v', j: 'w' } });
 test('keys are lower-cased', parses, '[a]\nBaseURL=http://x/\n', { a: { baseurl: 'http://x/' } });
-test('inline ; comment after a blank', parses, '[a]\nk=v ;c\nj=v;c\nh=v #c\n', { a: { k: 'v', j: 'v;c', h: 'v #c' } });
+test('inline ; comment after a blank', parses, '[a]\nk=v ;c\nj=v;c\nh=v #c\n', {
+  a: { k: 'v', j: 'v;c', h: 'v #c' },
+});
 test('rem lines are comments', parses, '[a]\nREM k=1\nremote=x\nk=2\n', { a: { k: '2' } });
 test('continuation lines', parses, '[a]\nk=v\n  w\n\tx\n', { a: { k: 'v\nw\nx' } });
-test('an indented comment continues the value', parses, '[a]\nk=v\n  # c\n', { a: { k: 'v\n# c' } });
-test('an indented key continues the value', parses, '[a]\nbaseurl=http://x/\n  gpgcheck=0\n', { a: { baseurl: 'http://x/\ngpgcheck=0' } });
+test('an indented comment continues the value', parses, '[a]\nk=v\n  # c\n', {
+  a: { k: 'v\n# c' },
+});
+test('an indented key continues the value', parses, '[a]\nbaseurl=http://x/\n  gpgcheck=0\n', {
+  a: { baseurl: 'http://x/\ngpgcheck=0' },
+});
 test('duplicate keys and sections', parses, '[a]\nk=1\n[b]\n[a]\nk=2\n', { a: { k: '2' }, b: {} });
-test('[DEFAULT] backs every section', parses, '[DEFAULT]\ngpgcheck=0\n[a]\n[b]\ngpgcheck=1\n', { a: { gpgcheck: '0' }, b: { gpgcheck: '1' } });
+test('[DEFAULT] backs every section', parses, '[DEFAULT]\ngpgcheck=0\n[a]\n[b]\ngpgcheck=1\n', {
+  a: { gpgcheck: '0' },
+  b: { gpgcheck: '1' },
+});
 test('comment after a header', parses, '[a] # c\nk=1\n', { a: { k: '1' } });
 test('quotes stay', parses, '[a]\nk="v"\n', { a: { k: '"v"' } });
 

@@ -48,7 +48,10 @@ export function libdnfView(files: Record<string, FakeEntry>): LibdnfView {
   try {
     writeTree(root, files);
     // A clean environment: DNF_VAR_* of the test runner must not leak into the expansion.
-    const result = spawnSync(PYTHON, [SCRIPT, root], { encoding: 'utf8', env: { LANG: 'C.UTF-8' } });
+    const result = spawnSync(PYTHON, [SCRIPT, root], {
+      encoding: 'utf8',
+      env: { LANG: 'C.UTF-8' },
+    });
     if (result.error !== undefined || result.status !== 0) {
       const why = result.error?.message ?? result.stderr;
       throw new Error(`libdnf-repos.py failed (is python3-dnf installed for ${PYTHON}?): ${why}`);

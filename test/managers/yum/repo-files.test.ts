@@ -45,5 +45,8 @@ test(orders, 'yum3', [
 
 test('a dangling symlink is a problem', (t) => {
   const { problems } = listRepoFiles(rootFromFiles(files), 'dnf4', dirs);
-  t.deepEqual(problems.map((problem) => problem.path), ['/etc/yum.repos.d/dangling.repo']);
+  t.deepEqual(
+    problems.map((problem) => problem.path),
+    ['/etc/yum.repos.d/dangling.repo'],
+  );
 });

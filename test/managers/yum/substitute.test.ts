@@ -14,14 +14,16 @@ const libdnf = test.macro({
   exec(t, input: string, expected: string) {
     t.is(substituteLibdnf(input, vars), expected);
   },
-  title: (_ = '', input: string, expected: string) => `libdnf: ${JSON.stringify(input)} → ${JSON.stringify(expected)}`,
+  title: (_ = '', input: string, expected: string) =>
+    `libdnf: ${JSON.stringify(input)} → ${JSON.stringify(expected)}`,
 });
 
 const yum3 = test.macro({
   exec(t, input: string, expected: string) {
     t.is(substituteYum3(input, vars), expected);
   },
-  title: (_ = '', input: string, expected: string) => `yum 3: ${JSON.stringify(input)} → ${JSON.stringify(expected)}`,
+  title: (_ = '', input: string, expected: string) =>
+    `yum 3: ${JSON.stringify(input)} → ${JSON.stringify(expected)}`,
 });
 
 test(libdnf, 'http://h/$a/$b', 'http://h/A/B');

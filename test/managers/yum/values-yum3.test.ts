@@ -1,17 +1,27 @@
 import test from 'ava';
 
 import { InvalidValue } from '../../../src/managers/yum/values.js';
-import { parseYum3Proxy, parseYum3Url, parseYum3UrlList } from '../../../src/managers/yum/values-yum3.js';
+import {
+  parseYum3Proxy,
+  parseYum3Url,
+  parseYum3UrlList,
+} from '../../../src/managers/yum/values-yum3.js';
 
 const urlList = test.macro({
   exec(t, input: string, expected: string[] | 'invalid') {
-    if (expected === 'invalid') t.throws(() => parseYum3UrlList(input), { instanceOf: InvalidValue });
+    if (expected === 'invalid')
+      t.throws(() => parseYum3UrlList(input), { instanceOf: InvalidValue });
     else t.deepEqual(parseYum3UrlList(input), expected);
   },
   title: (_ = '', input: string) => `yum 3 URL list ${JSON.stringify(input)}`,
 });
 
-test(urlList, 'http://a/ https://b/,ftp://c/\n file:///d', ['http://a/', 'https://b/', 'ftp://c/', 'file:///d']);
+test(urlList, 'http://a/ https://b/,ftp://c/\n file:///d', [
+  'http://a/',
+  'https://b/',
+  'ftp://c/',
+  'file:///d',
+]);
 test(urlList, '"http://a/with space/"', ['http://a/with%20space/']);
 test(urlList, "'http://a/'", ['http://a/']);
 test(urlList, 'HTTP://a/', ['HTTP://a/']);

@@ -1,19 +1,29 @@
 import test from 'ava';
 
 import type { Stack } from '../../../src/managers/yum/model.js';
-import { asBaseurl, InvalidValue, parseBool, parseInteger, splitList } from '../../../src/managers/yum/values.js';
+import {
+  asBaseurl,
+  InvalidValue,
+  parseBool,
+  parseInteger,
+  splitList,
+} from '../../../src/managers/yum/values.js';
 
 const bool = test.macro({
   exec(t, stack: Stack, input: string, expected: boolean | 'invalid') {
-    if (expected === 'invalid') t.throws(() => parseBool(stack, input), { instanceOf: InvalidValue });
+    if (expected === 'invalid')
+      t.throws(() => parseBool(stack, input), { instanceOf: InvalidValue });
     else t.is(parseBool(stack, input), expected);
   },
-  title: (_ = '', stack: Stack, input: string, expected: boolean | 'invalid') => `${stack} bool ${JSON.stringify(input)} is ${expected}`,
+  title: (_ = '', stack: Stack, input: string, expected: boolean | 'invalid') =>
+    `${stack} bool ${JSON.stringify(input)} is ${expected}`,
 });
 
 for (const word of ['1', 'yes', 'YES', 'true', 'True', 'on', 'oN']) test(bool, 'dnf4', word, true);
-for (const word of ['0', 'no', 'No', 'false', 'FALSE', 'off', 'OFF']) test(bool, 'dnf4', word, false);
-for (const word of ['', '2', 'y', 'n', '1 ', 'enabled', '1 # c', 'None']) test(bool, 'dnf4', word, 'invalid');
+for (const word of ['0', 'no', 'No', 'false', 'FALSE', 'off', 'OFF'])
+  test(bool, 'dnf4', word, false);
+for (const word of ['', '2', 'y', 'n', '1 ', 'enabled', '1 # c', 'None'])
+  test(bool, 'dnf4', word, 'invalid');
 test(bool, 'yum3', 'Yes', true);
 test(bool, 'yum3', 'FALSE', false);
 test(bool, 'yum3', 'on', 'invalid');
@@ -21,10 +31,12 @@ test(bool, 'yum3', 'off', 'invalid');
 
 const integer = test.macro({
   exec(t, stack: Stack, input: string, expected: number | 'invalid') {
-    if (expected === 'invalid') t.throws(() => parseInteger(stack, input), { instanceOf: InvalidValue });
+    if (expected === 'invalid')
+      t.throws(() => parseInteger(stack, input), { instanceOf: InvalidValue });
     else t.is(parseInteger(stack, input), expected);
   },
-  title: (_ = '', stack: Stack, input: string, expected: number | 'invalid') => `${stack} number ${JSON.stringify(input)} is ${expected}`,
+  title: (_ = '', stack: Stack, input: string, expected: number | 'invalid') =>
+    `${stack} number ${JSON.stringify(input)} is ${expected}`,
 });
 
 test(integer, 'dnf4', '10', 10);

@@ -15,7 +15,14 @@ const files: Record<string, FakeEntry> = {
   '/usr/share/dnf5/vars.d/name': 'from-usr',
 };
 
-const env = { DNF_VAR_name: 'from-env', DNF_VAR_other: 'env-only', DNF0: 'zero', YUM1: 'one', YUM2: '', PATH: '/bin' };
+const env = {
+  DNF_VAR_name: 'from-env',
+  DNF_VAR_other: 'env-only',
+  DNF0: 'zero',
+  YUM1: 'one',
+  YUM2: '',
+  PATH: '/bin',
+};
 
 const resolves = test.macro({
   exec(t, stack: Stack, dirs: string[], expected: Record<string, string>) {
@@ -25,31 +32,52 @@ const resolves = test.macro({
   title: (name = '') => `vars: ${name}`,
 });
 
-test('dnf 4: files win over the environment, the later dir wins', resolves, 'dnf4', ['/etc/yum/vars', '/etc/dnf/vars'], {
-  name: 'from-dnf',
-  other: 'env-only',
-  DNF0: 'zero',
-  linked: 'link-target',
-  target: 'link-target',
-  crlf: 'value\r',
-  empty: '',
-});
+test(
+  'dnf 4: files win over the environment, the later dir wins',
+  resolves,
+  'dnf4',
+  ['/etc/yum/vars', '/etc/dnf/vars'],
+  {
+    name: 'from-dnf',
+    other: 'env-only',
+    DNF0: 'zero',
+    linked: 'link-target',
+    target: 'link-target',
+    crlf: 'value\r',
+    empty: '',
+  },
+);
 
-test('dnf 5: the environment wins over files', resolves, 'dnf5', ['/usr/share/dnf5/vars.d', '/etc/dnf/vars'], {
-  name: 'from-env',
-  crlf: 'value\r',
-  empty: '',
-  other: 'env-only',
-  DNF0: 'zero',
-});
+test(
+  'dnf 5: the environment wins over files',
+  resolves,
+  'dnf5',
+  ['/usr/share/dnf5/vars.d', '/etc/dnf/vars'],
+  {
+    name: 'from-env',
+    crlf: 'value\r',
+    empty: '',
+    other: 'env-only',
+    DNF0: 'zero',
+  },
+);
 
-test('yum 3: YUM0-9 lower-cased and non-empty, symlinked var files skipped', resolves, 'yum3', ['/etc/yum/vars'], {
-  yum1: 'one',
-  name: 'from-yum',
-  target: 'link-target',
-});
+test(
+  'yum 3: YUM0-9 lower-cased and non-empty, symlinked var files skipped',
+  resolves,
+  'yum3',
+  ['/etc/yum/vars'],
+  {
+    yum1: 'one',
+    name: 'from-yum',
+    target: 'link-target',
+  },
+);
 
 test('each variable names where it came from', (t) => {
   const { sources } = loadVars(rootFromFiles(files), 'dnf4', ['/etc/dnf/vars'], {});
-  t.deepEqual(sources.find((source) => source.name === 'name'), { name: 'name', value: 'from-dnf', from: '/etc/dnf/vars/name' });
+  t.deepEqual(
+    sources.find((source) => source.name === 'name'),
+    { name: 'name', value: 'from-dnf', from: '/etc/dnf/vars/name' },
+  );
 });
