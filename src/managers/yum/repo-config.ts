@@ -70,6 +70,7 @@ export function resolveRepo(
     );
 
   const gpgcheckKey = stack === 'dnf5' ? 'pkg_gpgcheck' : 'gpgcheck';
+  const noPriority = stack === 'yum3' ? null : 99;
   const config: RepoConfig = {
     ...repo,
     stack,
@@ -83,7 +84,7 @@ export function resolveRepo(
     repoGpgcheck: get.get('repo_gpgcheck', true, bool, false),
     sslverify: get.get('sslverify', true, bool, true),
     proxy: get.get('proxy', true, (value) => proxyOption(stack, value), null),
-    priority: get.get('priority', false, (value) => priorityOption(stack, value), null).value ?? 99,
+    priority: get.get('priority', false, (value) => priorityOption(stack, value), noPriority).value,
     type: get.get('type', false, text, null).value,
     sslcacert: get.get('sslcacert', true, text, null),
     moduleHotfixes: stack !== 'yum3' && get.get('module_hotfixes', false, bool, false).value,

@@ -110,3 +110,15 @@ test('dnf 5: repos from /usr/share/dnf5/repos.d, not from /etc/yum/repos.d', (t)
   );
   t.is(sourceOf(state, 'vendor').fields.format, 'dnf5');
 });
+
+test('yum 3: priority belongs to a plugin; a bad one does not cost the repo', (t) => {
+  const state = readYum({
+    ...YUM3,
+    '/etc/yum.conf': '[main]\n',
+    '/etc/yum.repos.d/a.repo': '[a]\nbaseurl=http://a/\npriority=high\n[b]\nbaseurl=http://b/\n',
+  });
+  t.deepEqual(
+    state.sources.map((source) => source.fields.priority),
+    [null, null],
+  );
+});
