@@ -4,7 +4,8 @@ import yargs from 'yargs';
 
 import { PkgrepoDiffError, asPkgrepoDiffError, oneLine } from '../errors.js';
 import { atLeast } from '../findings/catalog.js';
-import { diffImages, scanImage } from '../index.js';
+import type { SourceOptions } from '../image/types.js';
+import { diffImages, scanImage, type PipelineOptions } from '../index.js';
 import { SEVERITIES, type Severity } from '../managers/types.js';
 import { diffToJson, scanToJson } from '../report/json.js';
 import { wantsColor } from '../report/paint.js';
@@ -35,7 +36,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       'Compare the package sources of two images',
       (command) => command.positional('old', { type: 'string', demandOption: true, describe: 'base or earlier image' }).positional('new', { type: 'string', demandOption: true, describe: 'built or later image' }),
       async (args) => {
-        const result = await diffImages(String(args.old), String(args.new), pipelineOptions(args));
+        const result = await diffImages(String(args.old), String(args.new), pipelineOptions(args, io));
         const output = args.format === 'json' ? `${JSON.stringify(diffToJson(result), null, 2)}\n` : diffToTable(result, { color: wantsColor(io.stdout, io.env) });
         const severities = [
           ...[...result.changes, ...result.transient].flatMap((entry) => entry.findings.map((finding) => finding.severity)),
@@ -50,7 +51,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       'List the package sources of one image, each with the layer that made it',
       (command) => command.positional('image', { type: 'string', demandOption: true }),
       async (args) => {
-        const result = await scanImage(String(args.image), pipelineOptions(args));
+        const result = await scanImage(String(args.image), pipelineOptions(args, io));
         const output = args.format === 'json' ? `${JSON.stringify(scanToJson(result), null, 2)}\n` : scanToTable(result, { color: wantsColor(io.stdout, io.env) });
         const severities = [
           ...[...result.entries, ...result.transient].flatMap((entry) => entry.findings.map((finding) => finding.severity)),
@@ -88,8 +89,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-function pipelineOptions(args: { platform?: string }) {
-  return args.platform === undefined ? {} : { platform: args.platform };
+/** What the pipeline needs from the command line; notices go to stderr, never to the report. */
+function pipelineOptions(args: { platform?: string }, io: CliIo): PipelineOptions {
+  const source: Partial<SourceOptions> = {
+    env: io.env,
+    notice: (message) => io.stderr.write(`pkgrepo-diff: ${oneLine(message)}\n`),
+  };
+  return args.platform === undefined ? { source } : { platform: args.platform, source };
 }
 
 function gate(severities: Severity[], threshold: Severity | undefined): number {

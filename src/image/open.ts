@@ -5,10 +5,10 @@ import { TarStore } from './blob-store.js';
 import { DockerArchiveSource } from './docker-archive.js';
 import { OciArchiveSource, OciLayoutSource } from './oci-layout.js';
 import { parseReference } from './reference.js';
-import type { ImageSource } from './types.js';
+import type { ImageSource, SourceOptions } from './types.js';
 
 /** Pick the transport adapter for a reference; bare paths are detected by looking inside. */
-export async function createImageSource(raw: string): Promise<ImageSource> {
+export async function createImageSource(raw: string, _options: SourceOptions): Promise<ImageSource> {
   const reference = parseReference(raw);
   switch (reference.transport) {
     case 'oci':

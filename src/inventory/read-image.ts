@@ -1,6 +1,6 @@
 import { trace } from '../debug.js';
 import { asPkgrepoDiffError } from '../errors.js';
-import type { ResolvedImage } from '../image/types.js';
+import type { LayerBlob, ResolvedImage } from '../image/types.js';
 import type { LayerWalk } from '../layers/ops.js';
 import type { Item, PackageManager, Problem, ReadContext, RootView } from '../managers/types.js';
 import { Replay } from '../replay/replay.js';
@@ -43,6 +43,15 @@ export interface ReadOptions {
   cache?: LayerCache;
   signal?: AbortSignal;
   concurrency?: number;
+}
+
+/**
+ * The walk readImage's first round will ask for, to run early on a layer that streams past only
+ * once (see OpenOptions.prewalk); the cache then answers readImage without reading it again.
+ */
+export function prewalker(options: ReadOptions & { cache: LayerCache }): (blob: LayerBlob) => Promise<LayerWalk> {
+  const filter = createKeepFilter(new Set(options.managers.flatMap((manager) => manager.watch)));
+  return (blob) => options.cache.walk(blob, filter, { signal: options.signal, fileCap: FILE_CAP });
 }
 
 /** Walk an image's layers and ask every manager what it sees after each one. */
