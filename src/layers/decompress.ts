@@ -11,8 +11,8 @@ const require = createRequire(import.meta.url);
 /** Enough bytes to recognise gzip, zstd and a tar header's `ustar` magic. */
 const SNIFF_BYTES = 512;
 
-/** What the bytes say they are; the media type only breaks a tie. */
-export function sniffCompression(head: Buffer, declared: Compression | undefined): Compression | 'unknown' {
+/** What the bytes say they are. Media types lie often enough (tar+gzip labels on zstd) that only the bytes decide. */
+export function sniffCompression(head: Buffer): Compression | 'unknown' {
   if (head[0] === 0x1f && head[1] === 0x8b) return 'gzip';
   if (head.length >= 4 && head.readUInt32LE(0) === 0xfd2fb528) return 'zstd';
   if (head.subarray(257, 262).toString('latin1') === 'ustar') return 'none';

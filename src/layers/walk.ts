@@ -7,7 +7,6 @@ import tar from 'tar-stream';
 
 import { PkgrepoDiffError, asPkgrepoDiffError } from '../errors.js';
 import type { LayerBlob } from '../image/types.js';
-import { declaredCompression } from '../oci/media-types.js';
 import { normalizePath, parentOf, baseName } from '../replay/path.js';
 import { createDecompressor, SNIFF_BYTES, sniffCompression } from './decompress.js';
 import type { KeepFilter, LayerOp, LayerWalk } from './ops.js';
@@ -117,7 +116,7 @@ function drain(body: EntryBody): Promise<void> {
   });
 }
 
-/** Sniff the first bytes, then inflate by what they are; the media type is only a fallback. */
+/** Sniff the first bytes, then inflate by what they are, whatever the media type claims. */
 function decompressStage(blob: LayerBlob) {
   return async function* (source: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
     const iterator = source[Symbol.asyncIterator]();
@@ -130,7 +129,7 @@ function decompressStage(blob: LayerBlob) {
       headLength += step.value.length;
     }
     const head = Buffer.concat(headChunks);
-    const kind = sniffCompression(head, declaredCompression(blob.mediaType));
+    const kind = sniffCompression(head);
     if (kind === 'unknown') {
       throw new PkgrepoDiffError('E_FORMAT', `unknown layer format (media type ${blob.mediaType}, neither tar, gzip nor zstd)`, {
         input: blob.location,

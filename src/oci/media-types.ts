@@ -29,14 +29,3 @@ export function isIndexMediaType(mediaType: string | undefined): boolean {
 export function isManifestMediaType(mediaType: string | undefined): boolean {
   return mediaType !== undefined && MANIFEST_TYPES.has(mediaType);
 }
-
-/**
- * The compression a layer media type declares, or undefined when the type is not a layer type
- * we know. The bytes are sniffed too, so a wrong declaration does not mislead the walk.
- */
-export function declaredCompression(mediaType: string): Compression | undefined {
-  if (mediaType.endsWith('+zstd') || mediaType.endsWith('.zstd')) return 'zstd';
-  if (mediaType.endsWith('+gzip') || mediaType.endsWith('.gzip')) return 'gzip';
-  if (mediaType.endsWith('.tar') || mediaType.endsWith('diff.tar')) return 'none';
-  return undefined;
-}

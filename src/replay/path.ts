@@ -27,3 +27,8 @@ export function isWithin(path: string, dir: string): boolean {
   if (dir === '/') return true;
   return path === dir || path.startsWith(`${dir}/`);
 }
+
+/** Byte order of UTF-8 names, as C's strcmp and readdir-then-sort tools order them. */
+export function compareBytes(a: string, b: string): number {
+  return Buffer.compare(Buffer.from(a), Buffer.from(b));
+}

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { PkgrepoDiffError } from '../errors.js';
 import type { ConfigFile, DirEntry, RootView } from '../managers/types.js';
 import type { FsNode, Snapshot } from './node.js';
-import { baseName, normalizePath, parentOf } from './path.js';
+import { baseName, compareBytes, normalizePath, parentOf } from './path.js';
 
 /** Linux gives up after 40 links in one lookup (MAXSYMLINKS); so do we. */
 const MAX_LINK_HOPS = 40;
@@ -137,6 +137,3 @@ function indexChildren(snapshot: Snapshot): Map<string, Set<string>> {
   return index;
 }
 
-function compareBytes(a: string, b: string): number {
-  return Buffer.compare(Buffer.from(a), Buffer.from(b));
-}

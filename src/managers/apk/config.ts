@@ -1,5 +1,6 @@
 import type { JsonValue, Problem, RootView } from '../types.js';
-import { problem, splitLines, TRUNCATED } from './model.js';
+import { TRUNCATED } from '../items.js';
+import { problem, splitLines } from './model.js';
 import { OPTIONS } from './options.js';
 
 export const CONFIG = '/etc/apk/config';

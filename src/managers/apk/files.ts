@@ -1,3 +1,4 @@
+import { compareBytes } from '../../replay/path.js';
 import type { DirEntry, RootView } from '../types.js';
 import type { ApkMajor } from './model.js';
 import { join } from './model.js';
@@ -42,7 +43,7 @@ export function configFiles(
     }
   }
   return [...owner.entries()]
-    .sort(([a], [b]) => Buffer.compare(Buffer.from(a), Buffer.from(b)))
+    .sort(([a], [b]) => compareBytes(a, b))
     .map(([name, dir]) => join(dir, name));
 }
 

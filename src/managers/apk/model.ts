@@ -15,8 +15,6 @@ export interface RepoEntry {
   type: 'v2' | 'v3' | 'ndx';
 }
 
-export const TRUNCATED = 'the file is larger than the read cap: only its start was read';
-
 export function problem(path: string, line: number | null, message: string): Problem {
   return { manager: MANAGER, path, line, message };
 }

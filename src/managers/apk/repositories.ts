@@ -1,7 +1,8 @@
 import type { Problem, RootView } from '../types.js';
 import type { ApkConfig } from './config.js';
 import type { ApkMajor, RepoEntry } from './model.js';
-import { problem, splitLines, TRUNCATED } from './model.js';
+import { TRUNCATED } from '../items.js';
+import { problem, splitLines } from './model.js';
 import { parseV2Line, v2Warning } from './repo-v2.js';
 import { V3Parser } from './repo-v3.js';
 

@@ -1,3 +1,4 @@
+import { settingItem } from '../items.js';
 import type { JsonValue, Risk, Setting } from '../types.js';
 import type { ApkConfig } from './config.js';
 import { MANAGER } from './model.js';
@@ -28,16 +29,7 @@ export function setting(
   risks: Risk[],
   id = name,
 ): Setting {
-  return {
-    kind: 'setting',
-    manager: MANAGER,
-    path,
-    id,
-    matchKeys: [`${MANAGER}|setting|${id}`],
-    risks,
-    name,
-    value,
-  };
+  return settingItem({ manager: MANAGER, path, name, value, risks, id });
 }
 
 /** The value of an option as apk ends up using it, if set. */

@@ -1,3 +1,4 @@
+import { TRUNCATED } from '../items.js';
 import type { RootView } from '../types.js';
 import { expandGlob } from './glob.js';
 import { readIni } from './ini.js';
@@ -53,10 +54,7 @@ function parseFile(
     return;
   }
 
-  if (file.truncated) {
-    const message = 'the file is larger than the read cap: only its start was read';
-    config.problems.push(problem(path, null, message));
-  }
+  if (file.truncated) config.problems.push(problem(path, null, TRUNCATED));
   for (const event of readIni(file.bytes)) {
     handleEvent(root, config, cursor, path, event);
     if (config.failed) return;

@@ -1,3 +1,4 @@
+import { compareBytes } from '../../replay/path.js';
 import type { RootView } from '../types.js';
 
 /**
@@ -105,6 +106,3 @@ function escapeClass(char: string): string {
   return char.replace(/[\]\\^-]/g, '\\$&');
 }
 
-function compareBytes(a: string, b: string): number {
-  return Buffer.compare(Buffer.from(a), Buffer.from(b));
-}

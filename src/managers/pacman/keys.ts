@@ -1,3 +1,4 @@
+import { settingItem } from '../items.js';
 import { readKey } from '../keys/key.js';
 import type { Key, RootView, Setting } from '../types.js';
 import { MANAGER } from './model.js';
@@ -31,16 +32,14 @@ export function readGpgConf(root: RootView, gpgDir: string): Setting[] {
   const weak = model === 'always' || model === 'direct';
   const message = `gpg.conf sets trust-model ${model}: keys need no signature from the master keys`;
   return [
-    {
-      kind: 'setting',
+    settingItem({
       manager: MANAGER,
       path: file.path,
       id: 'gpg.conf trust-model',
-      matchKeys: [`${MANAGER}|setting|gpg.conf trust-model`],
-      risks: weak ? [{ rule: 'insecure-setting', severity: 'high', message }] : [],
       name: 'trust-model',
       value: model,
-    },
+      risks: weak ? [{ rule: 'insecure-setting', severity: 'high', message }] : [],
+    }),
   ];
 }
 

@@ -1,3 +1,4 @@
+import { settingItem } from '../items.js';
 import type { JsonValue, Risk, Setting } from '../types.js';
 import type { OptionLine, PacmanConfig } from './model.js';
 import { MANAGER, words } from './model.js';
@@ -32,16 +33,7 @@ export function buildSettings(config: PacmanConfig): Setting[] {
     if (decisive === undefined) continue;
 
     const value = valueOf(config, name, rule, lines);
-    settings.push({
-      kind: 'setting',
-      manager: MANAGER,
-      path: decisive.path,
-      id: name,
-      matchKeys: [`${MANAGER}|setting|${name}`],
-      risks: risksOf(name, value),
-      name,
-      value,
-    });
+    settings.push(settingItem({ manager: MANAGER, path: decisive.path, name, value, risks: risksOf(name, value) }));
   }
   return settings;
 }

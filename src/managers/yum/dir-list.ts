@@ -1,3 +1,4 @@
+import { compareBytes } from '../../replay/path.js';
 import type { RootView } from '../types.js';
 
 /**
@@ -24,6 +25,3 @@ export function hasExtension(name: string, extension: string): boolean {
   return name.endsWith(extension) && name.length > extension.length;
 }
 
-export function compareBytes(a: string, b: string): number {
-  return Buffer.compare(Buffer.from(a), Buffer.from(b));
-}

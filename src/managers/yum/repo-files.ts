@@ -2,7 +2,8 @@ import { normalizePath } from '../../replay/path.js';
 import type { Problem, RootView } from '../types.js';
 import type { Stack } from './model.js';
 import { problem } from './model.js';
-import { compareBytes, hasExtension } from './dir-list.js';
+import { compareBytes } from '../../replay/path.js';
+import { hasExtension } from './dir-list.js';
 
 export interface RepoFiles {
   paths: string[];

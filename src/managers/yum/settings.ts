@@ -1,3 +1,4 @@
+import { settingItem } from '../items.js';
 import type { JsonValue, Problem, Risk, RuleId, Setting, Severity } from '../types.js';
 import { redactUri } from '../uri.js';
 import type { IniEntry, Stack } from './model.js';
@@ -162,16 +163,7 @@ export function mainSettings(entries: ReadonlyMap<string, IniEntry>, layout: Lay
         message: `main.${key}: ${risk.message}`,
       });
     }
-    found.settings.push({
-      kind: 'setting',
-      manager: MANAGER,
-      path: entry.path,
-      id: `main.${key}`,
-      name: `main.${key}`,
-      matchKeys: [`${MANAGER}|main.${key}`],
-      risks,
-      value,
-    });
+    found.settings.push(settingItem({ manager: MANAGER, path: entry.path, name: `main.${key}`, value, risks }));
   }
   return found;
 }

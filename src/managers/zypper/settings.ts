@@ -1,3 +1,4 @@
+import { settingItem } from '../items.js';
 import type { JsonValue, Risk, RuleId, Setting, Severity } from '../types.js';
 import { MANAGER } from './model.js';
 import { strToBool, strToTriBool } from './values.js';
@@ -94,14 +95,5 @@ function toSetting(key: string, entry: ConfEntry, spec: Spec): Setting {
       message: `main.${key}: ${risk.message}`,
     });
   }
-  return {
-    kind: 'setting',
-    manager: MANAGER,
-    path: entry.path,
-    id: `main.${key}`,
-    name: `main.${key}`,
-    matchKeys: [`${MANAGER}|main.${key}`],
-    risks,
-    value,
-  };
+  return settingItem({ manager: MANAGER, path: entry.path, name: `main.${key}`, value, risks });
 }

@@ -1,4 +1,4 @@
-import type { ManagerState, Source } from '../../../src/managers/types.js';
+import type { ManagerState } from '../../../src/managers/types.js';
 import { yum } from '../../../src/managers/yum/index.js';
 import { type FakeEntry, rootFromFiles } from '../../helpers/root.js';
 
@@ -10,14 +10,4 @@ export function readYum(
   return yum.read(rootFromFiles(files), { env });
 }
 
-export function sourceOf(state: ManagerState, id: string): Source {
-  const source = state.sources.find((candidate) => candidate.id === id);
-  if (source === undefined)
-    throw new Error(`no source ${id} among ${state.sources.map((s) => s.id).join(', ')}`);
-  return source;
-}
-
-/** `rule:severity` of each risk, the shape most assertions need. */
-export function risksOf(source: { risks: { rule: string; severity: string }[] }): string[] {
-  return source.risks.map((risk) => `${risk.rule}:${risk.severity}`);
-}
+export { risksOf, sourceOf } from '../../helpers/state.js';

@@ -70,7 +70,7 @@ test('settings carry their file and a global identity', (t) => {
   const found = setting('gpgcheck=1\n', 'main.gpgcheck');
   t.is(found?.path, '/etc/dnf/dnf.conf');
   t.is(found?.name, 'main.gpgcheck');
-  t.deepEqual(found?.matchKeys, ['yum|main.gpgcheck']);
+  t.deepEqual(found?.matchKeys, ['yum|setting|main.gpgcheck']);
 });
 
 test('options that change nothing that matters are not settings', (t) => {

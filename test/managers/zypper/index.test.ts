@@ -63,7 +63,7 @@ test('zypp.conf security options are settings', (t) => {
     'main.solver.allowVendorChange': [true, 'insecure-setting:medium'],
     'main.reposdir': ['/opt/r', 'insecure-setting:medium'],
   });
-  t.deepEqual(state.settings[0]?.matchKeys, ['zypper|main.gpgcheck']);
+  t.deepEqual(state.settings[0]?.matchKeys, ['zypper|setting|main.gpgcheck']);
   t.is(state.settings[0]?.path, '/etc/zypp/zypp.conf');
 });
 
