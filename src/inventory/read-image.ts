@@ -1,12 +1,12 @@
 import { trace } from '../debug.js';
 import { asPkgrepoDiffError } from '../errors.js';
 import type { LayerBlob, ResolvedImage } from '../image/types.js';
-import type { LayerWalk } from '../layers/ops.js';
+import type { KeepFilter, LayerWalk } from '../layers/ops.js';
 import type { Item, PackageManager, Problem, ReadContext, RootView } from '../managers/types.js';
 import { Replay } from '../replay/replay.js';
 import { createRootView } from '../replay/root-view.js';
 import { instructionsForLayers } from './history.js';
-import { createKeepFilter } from './keep-filter.js';
+import { filterFor } from './keep-filter.js';
 import { LayerCache, mapLimit } from './layer-cache.js';
 
 const debug = trace('inventory');
@@ -50,7 +50,7 @@ export interface ReadOptions {
  * once (see OpenOptions.prewalk); the cache then answers readImage without reading it again.
  */
 export function prewalker(options: ReadOptions & { cache: LayerCache }): (blob: LayerBlob) => Promise<LayerWalk> {
-  const filter = createKeepFilter(new Set(options.managers.flatMap((manager) => manager.watch)));
+  const filter = filterFor(options.managers);
   return (blob) => options.cache.walk(blob, filter, { signal: options.signal, fileCap: FILE_CAP });
 }
 
@@ -58,7 +58,7 @@ export function prewalker(options: ReadOptions & { cache: LayerCache }): (blob: 
 export async function readImage(image: ResolvedImage, options: ReadOptions): Promise<ImageInventory> {
   const cache = options.cache ?? new LayerCache();
   const context: ReadContext = { env: envOf(image) };
-  const watch = new Set(options.managers.flatMap((manager) => manager.watch));
+  const extra = new Set<string>();
   const instructions = instructionsForLayers(image.config, image.layers.length);
   const layers = image.layers.map((layer) => ({
     index: layer.index,
@@ -68,28 +68,28 @@ export async function readImage(image: ResolvedImage, options: ReadOptions): Pro
   }));
 
   for (let round = 0; ; round += 1) {
-    const filter = createKeepFilter(watch);
+    const filter = filterFor(options.managers, extra);
     const walks = await walkAll(image, cache, filter, options);
     const replay = new Replay();
     const missing = new Set<string>();
     const states = walks.map((walk, index) => {
       replay.apply(walk.ops);
-      const view = createRootView(replay.snapshot(index), { isKept: filter.keepsFile, onMissing: (path) => missing.add(path) });
+      const view = createRootView(replay.snapshot(index), { isKept: filter.knows, onMissing: (path) => missing.add(path) });
       return inventoryOf(view, options.managers, context, image.reference);
     });
-    const fresh = [...missing].filter((path) => !watch.has(path) && !filter.keepsFile(path.replace(/\/$/, '')));
+    const fresh = [...missing].filter((path) => !extra.has(path) && !filter.knows(path.replace(/\/$/, '')));
     if (fresh.length === 0 || round >= MAX_EXTRA_WALKS) {
       return { image, layers, states, final: states[states.length - 1] ?? { items: [], problems: [] } };
     }
     debug('%s: walking again for %o', image.reference, fresh);
-    for (const path of fresh) watch.add(path);
+    for (const path of fresh) extra.add(path);
   }
 }
 
 async function walkAll(
   image: ResolvedImage,
   cache: LayerCache,
-  filter: ReturnType<typeof createKeepFilter>,
+  filter: KeepFilter,
   options: ReadOptions,
 ): Promise<LayerWalk[]> {
   const controller = new AbortController();

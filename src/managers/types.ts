@@ -148,6 +148,11 @@ export interface PackageManager {
   readonly name: string;
   /** Absolute paths the manager reads: a trailing '/' means everything below that directory. */
   readonly watch: readonly string[];
+  /**
+   * Paths whose presence or kind the manager checks but whose bytes it never reads, such as a
+   * binary that tells which version runs. The walk records them without keeping their content.
+   */
+  readonly probe?: readonly string[];
   read(root: RootView, context: ReadContext): ManagerState;
 }
 

@@ -10,7 +10,7 @@ import { readRepos } from './read-repos.js';
 import { mainSettings } from './settings.js';
 import { toSource } from './source.js';
 import type { Layout } from './stack.js';
-import { detectLayout } from './stack.js';
+import { detectLayout, STACK_PROBES } from './stack.js';
 import { splitList } from './values.js';
 import { loadVars } from './vars.js';
 
@@ -30,6 +30,7 @@ export const yum: PackageManager = {
     '/usr/share/dnf5/',
     '/etc/pki/rpm-gpg/',
   ],
+  probe: STACK_PROBES,
 
   read(root: RootView, context: ReadContext): ManagerState {
     const state = emptyState();

@@ -43,20 +43,25 @@ const YUM3: Layout = {
   overrideDirs: [],
 };
 
+const DNF5_BINARY = '/usr/bin/dnf5';
+const YUM3_MODULE = ['/usr/lib/python2.7/site-packages/yum', '/usr/share/yum-cli'];
+
+/** What detectLayout looks at besides the watched config: the walk must record these. */
+export const STACK_PROBES: readonly string[] = [DNF5_BINARY, ...YUM3_MODULE];
+
 /**
  * Which stack the image runs: dnf 5 when its binary is there (Fedora 41+, where `dnf` links to
  * it), yum 3 when its python module is there or only `/etc/yum.conf` exists (RHEL 7, Amazon
  * Linux 2), dnf 4 otherwise (RHEL 8–10, UBI, microdnf images).
  */
 export function detectLayout(root: RootView): Layout {
-  if (root.kind('/usr/bin/dnf5') !== 'missing') return DNF5;
+  if (root.kind(DNF5_BINARY) !== 'missing') return DNF5;
   if (hasYum3(root)) return yum3Layout(root);
   return DNF4;
 }
 
 function hasYum3(root: RootView): boolean {
-  const module = ['/usr/lib/python2.7/site-packages/yum', '/usr/share/yum-cli'];
-  if (module.some((path) => root.kind(path) === 'dir')) return true;
+  if (YUM3_MODULE.some((path) => root.kind(path) === 'dir')) return true;
   return root.kind('/etc/dnf/dnf.conf') === 'missing' && root.kind('/etc/yum.conf') === 'file';
 }
 

@@ -1,0 +1,37 @@
+import test from 'ava';
+
+import { createImageSource } from '../../src/image/open.js';
+import { sourceOptions, type ResolvedImage } from '../../src/image/types.js';
+import { readImage } from '../../src/inventory/read-image.js';
+import { MANAGERS } from '../../src/managers/index.js';
+import { parsePlatform } from '../../src/oci/platform.js';
+
+/** The image with each layer's open() counted. */
+async function counted(reference: string): Promise<{ image: ResolvedImage; opens: number[] }> {
+  const source = await createImageSource(reference, sourceOptions());
+  const image = await source.open({ platform: parsePlatform('linux/amd64'), platformExplicit: false });
+  const opens = image.layers.map(() => 0);
+  const layers = image.layers.map((layer) => ({
+    ...layer,
+    open(signal?: AbortSignal) {
+      opens[layer.index] = (opens[layer.index] ?? 0) + 1;
+      return layer.open(signal);
+    },
+  }));
+  return { image: { ...image, layers }, opens };
+}
+
+for (const tag of ['apt-1', 'yum-2', 'apk-2', 'zypper-2', 'pacman-2']) {
+  test(`${tag}: every layer is read once when nothing points outside the watched paths`, async (t) => {
+    const { image, opens } = await counted(`oci:fixtures/oci:${tag}`);
+    const inventory = await readImage(image, { managers: MANAGERS });
+    t.true(inventory.final.items.length > 0);
+    t.deepEqual(opens, image.layers.map(() => 1));
+  });
+}
+
+test('a link out of the watched paths costs one more walk, not one per layer read', async (t) => {
+  const { image, opens } = await counted('oci:fixtures/oci:apt-2');
+  await readImage(image, { managers: MANAGERS });
+  t.true(opens.every((count) => count === 2), `opens: ${opens.join(',')}`);
+});
