@@ -2,11 +2,13 @@ import { PkgrepoDiffError } from '../errors.js';
 import { blobPath, verifyBytes } from '../oci/digest.js';
 import { isIndexMediaType, isManifestMediaType } from '../oci/media-types.js';
 import { parseJson } from '../oci/parse.js';
-import { formatPlatform, platformMatches } from '../oci/platform.js';
+import { indexPlatforms } from '../oci/index-platforms.js';
+import { formatPlatform, platformMatches, type PlatformSpec } from '../oci/platform.js';
 import {
   type Descriptor,
   type ImageConfig,
   imageConfigSchema,
+  type ImageIndex,
   indexSchema,
   type Manifest,
   manifestSchema,
@@ -17,7 +19,7 @@ import type { LayerBlob, OpenOptions, ResolvedImage } from './types.js';
 /** Manifests, indexes and configs are small; anything larger is not one. */
 export const METADATA_LIMIT = 4 * 1024 * 1024;
 const REF_NAME = 'org.opencontainers.image.ref.name';
-const MAX_INDEX_DEPTH = 4;
+export const MAX_INDEX_DEPTH = 4;
 
 interface Target {
   reference: string;
@@ -27,10 +29,22 @@ interface Target {
 
 /** Open an image from an OCI image layout (a directory, or the inside of an archive). */
 export async function openLayoutImage(store: FileStore, target: Target, options: OpenOptions): Promise<ResolvedImage> {
-  const index = parseJson(indexSchema, await store.read('index.json', METADATA_LIMIT), store.describe('index.json'));
-  const descriptor = pickByTag(index.manifests, target, store);
+  const descriptor = await taggedDescriptor(store, target);
   const { digest, manifest } = await resolveManifest(store, descriptor, options, target.reference, 0);
   return assembleImage(store, target, digest, manifest, options);
+}
+
+/** The platforms of the index a layout's tag names; undefined when the tag names one image. */
+export async function listLayoutPlatforms(store: FileStore, target: Target): Promise<PlatformSpec[] | undefined> {
+  const descriptor = await taggedDescriptor(store, target);
+  const bytes = await readBlob(store, descriptor);
+  if (!isIndexMediaType(mediaTypeOf(descriptor, bytes))) return undefined;
+  return indexPlatforms(parseJson(indexSchema, bytes, store.describe(blobPath(descriptor.digest, 'manifest'))));
+}
+
+async function taggedDescriptor(store: FileStore, target: Target): Promise<Descriptor> {
+  const index = parseJson(indexSchema, await store.read('index.json', METADATA_LIMIT), store.describe('index.json'));
+  return pickByTag(index.manifests, target, store);
 }
 
 /** Read and verify a manifest's config, and describe its layers. */
@@ -59,7 +73,7 @@ export async function assembleImage(
       mediaType: layer.mediaType,
       size: layer.size,
       location: store.describe(path),
-      open: (signal) => store.open(path, signal),
+      open: (signal) => store.open(path, signal, layer.size),
     };
   });
   return {
@@ -122,20 +136,23 @@ async function resolveManifest(
     throw new PkgrepoDiffError('E_FORMAT', `unsupported manifest media type ${mediaType ?? '(none)'}`, { input });
   }
   if (depth >= MAX_INDEX_DEPTH) throw new PkgrepoDiffError('E_FORMAT', 'image indexes nested too deeply', { input });
-  const index = parseJson(indexSchema, bytes, input);
-  const match = index.manifests.find((entry) => entry.platform && platformMatches(options.platform, entry.platform));
-  if (match === undefined) {
-    const have = index.manifests.flatMap((entry) => (entry.platform ? [formatPlatform(entry.platform)] : []));
-    throw new PkgrepoDiffError('E_PLATFORM', `no image for platform ${formatPlatform(options.platform)}`, {
-      input: reference,
-      hint: `available: ${have.join(', ') || 'none'}; choose one with --platform`,
-    });
-  }
+  const match = pickPlatform(parseJson(indexSchema, bytes, input), options, reference);
   return resolveManifest(store, match, { ...options, platformExplicit: true }, reference, depth + 1);
 }
 
+/** The index entry for the requested platform, or an error listing the ones there are. */
+export function pickPlatform(index: ImageIndex, options: OpenOptions, reference: string): Descriptor {
+  const match = index.manifests.find((entry) => entry.platform && platformMatches(options.platform, entry.platform));
+  if (match !== undefined) return match;
+  const have = index.manifests.flatMap((entry) => (entry.platform ? [formatPlatform(entry.platform)] : []));
+  throw new PkgrepoDiffError('E_PLATFORM', `no image for platform ${formatPlatform(options.platform)}`, {
+    input: reference,
+    hint: `available: ${have.join(', ') || 'none'}; choose one with --platform`,
+  });
+}
+
 /** The descriptor's media type, or the one the document itself declares. */
-function mediaTypeOf(descriptor: Descriptor, bytes: Buffer): string | undefined {
+export function mediaTypeOf(descriptor: Descriptor, bytes: Buffer): string | undefined {
   if (isIndexMediaType(descriptor.mediaType) || isManifestMediaType(descriptor.mediaType)) return descriptor.mediaType;
   try {
     const parsed: unknown = JSON.parse(bytes.toString());

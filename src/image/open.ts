@@ -1,14 +1,16 @@
 import { stat } from 'node:fs/promises';
 
 import { PkgrepoDiffError } from '../errors.js';
+import { DockerDaemonSource } from '../engine/daemon-source.js';
 import { TarStore } from './blob-store.js';
 import { DockerArchiveSource } from './docker-archive.js';
 import { OciArchiveSource, OciLayoutSource } from './oci-layout.js';
 import { parseReference } from './reference.js';
+import { looksLikeRegistryReference, registrySource } from '../registry/source.js';
 import type { ImageSource, SourceOptions } from './types.js';
 
 /** Pick the transport adapter for a reference; bare paths are detected by looking inside. */
-export async function createImageSource(raw: string, _options: SourceOptions): Promise<ImageSource> {
+export async function createImageSource(raw: string, options: SourceOptions): Promise<ImageSource> {
   const reference = parseReference(raw);
   switch (reference.transport) {
     case 'oci':
@@ -18,25 +20,22 @@ export async function createImageSource(raw: string, _options: SourceOptions): P
     case 'docker-archive':
       return new DockerArchiveSource(raw, reference.path, reference.name, reference.sourceIndex);
     case 'docker':
+      return registrySource(raw, reference.name, options);
     case 'docker-daemon':
-      throw new PkgrepoDiffError('E_UNSUPPORTED', `the ${reference.transport}: transport is not yet supported`, {
-        input: raw,
-        hint: 'save the image with docker save or skopeo copy and pass docker-archive:, oci: or oci-archive:',
-      });
+      return new DockerDaemonSource(raw, reference.name, options);
     case 'path':
-      return detect(raw, reference.path, reference.tag);
+      return detect(raw, reference.path, reference.tag, options);
   }
 }
 
-async function detect(raw: string, path: string, tag: string | undefined): Promise<ImageSource> {
+/** A bare reference: a file or directory when one exists, else an image in a registry. */
+async function detect(raw: string, path: string, tag: string | undefined, options: SourceOptions): Promise<ImageSource> {
   const info = await stat(path).catch(() => undefined);
   if (info === undefined) {
-    const looksLikeName = !path.includes('/') && !path.startsWith('.');
+    if (looksLikeRegistryReference(raw)) return registrySource(raw, raw, options);
     throw new PkgrepoDiffError('E_NOT_FOUND', 'no such file or directory', {
       input: raw,
-      hint: looksLikeName
-        ? 'registry references need docker:// (not yet supported); for local files use docker-archive:, oci: or oci-archive:'
-        : undefined,
+      hint: 'for an image in a registry use docker://NAME[:TAG]; for local files docker-archive:, oci: or oci-archive:',
     });
   }
   if (info.isDirectory()) return new OciLayoutSource(raw, path, tag);

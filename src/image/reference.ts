@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 
 import { PkgrepoDiffError } from '../errors.js';
+import { parseImageName } from './image-name.js';
 
 export type Transport = 'docker-archive' | 'oci' | 'oci-archive' | 'docker' | 'docker-daemon';
 
@@ -27,7 +28,7 @@ export function parseReference(raw: string): ImageReference | { transport: 'path
   if (prefix === 'oci' || prefix === 'oci-archive') return { transport: prefix, raw, ...splitTag(rest) };
   if (prefix === 'docker-archive') return { transport: 'docker-archive', raw, ...splitArchive(rest) };
   if (/^[a-z][a-z0-9-]*$/.test(prefix) && !exists(raw) && !exists(prefix)) {
-    if (prefix.length > 1 && !looksLikeImageName(raw)) {
+    if (prefix.length > 1 && parseImageName(raw) === undefined) {
       throw new PkgrepoDiffError('E_REFERENCE', `unknown transport "${prefix}"`, {
         input: raw,
         hint: `use one of ${TRANSPORTS.map((name) => `${name}:`).join(' ')} or a path`,
@@ -57,10 +58,6 @@ function splitArchive(text: string): { path: string; name: string | undefined; s
     return { path, name: selector === '' ? undefined : selector, sourceIndex: undefined };
   }
   return { path: text, name: undefined, sourceIndex: undefined };
-}
-
-function looksLikeImageName(text: string): boolean {
-  return /^[a-z0-9]+([._-][a-z0-9]+)*(\/[a-z0-9]+([._-][a-z0-9]+)*)*(:[\w][\w.-]{0,127})?(@sha256:[a-f0-9]{64})?$/.test(text);
 }
 
 function exists(path: string): boolean {

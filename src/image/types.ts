@@ -17,6 +17,15 @@ export interface LayerBlob {
   location: string;
   /** Stream the raw blob. The layer reader verifies digest and size while it streams. */
   open(signal?: AbortSignal): Readable;
+  /**
+   * Only on a blob handed to OpenOptions.prewalk by a transport that cannot tell which layer a
+   * stream entry is before hashing it (the legacy docker save layout names layers by v1 id, in
+   * lexical order). Then `diffId` is empty, and `digest` too unless the name gave it: the walker
+   * hashes the bytes instead of checking them and hands the digests here (with no digest given,
+   * the layer is known by its diffID alone: `digest` is then the diffID), which throws for a
+   * layer the image does not list. The cache keeps the walk under the digests found.
+   */
+  identify?: (found: { digest: string; diffId: string }) => void;
 }
 
 /** An image reduced to what the pipeline needs, whatever transport it came from. */
@@ -29,6 +38,16 @@ export interface ResolvedImage {
   platform: string;
   config: ImageConfig;
   layers: LayerBlob[];
+  /** What the Docker engine says of an image read from it (docker-daemon: only). */
+  engine?: EngineImage;
+}
+
+/** The engine's own names for an image: `docker images --digests` shows the same. */
+export interface EngineImage {
+  /** The image ID: the digest of its config. */
+  id: string;
+  /** `NAME@sha256:…` of the manifests this image was pulled by or pushed as; empty for a local build. */
+  repoDigests: string[];
 }
 
 export interface OpenOptions {
@@ -52,6 +71,21 @@ export interface SourceOptions {
   engine: EngineOptions;
   /** One-line notices for the user (stderr in the CLI): insecure connections, retries. */
   notice: (message: string) => void;
+  /** Told of each blob a remote transport streams, for a progress display; none by default. */
+  transfers?: Transfers;
+}
+
+/** Byte counts of blobs as they stream from a remote transport. */
+export interface Transfers {
+  /** A blob starts streaming; `total` is its size when the transport knows it. */
+  begin(label: string, total: number | undefined): Transfer;
+}
+
+export interface Transfer {
+  /** Bytes that arrived (counted once even when a cut stream is resumed). */
+  add(bytes: number): void;
+  /** The stream ended, read to its end or not. */
+  end(): void;
 }
 
 export interface RegistryOptions {
@@ -77,6 +111,7 @@ export function sourceOptions(partial: Partial<SourceOptions> = {}): SourceOptio
     registry: partial.registry ?? {},
     engine: partial.engine ?? {},
     notice: partial.notice ?? (() => undefined),
+    ...(partial.transfers === undefined ? {} : { transfers: partial.transfers }),
   };
 }
 
@@ -84,4 +119,10 @@ export function sourceOptions(partial: Partial<SourceOptions> = {}): SourceOptio
 export interface ImageSource {
   readonly reference: string;
   open(options: OpenOptions): Promise<ResolvedImage>;
+  /**
+   * The platforms of the index the reference names (index order, without duplicates), read
+   * without touching layers; undefined when it names a single image. Transports that never
+   * hold an index leave this out. `diff --all-platforms` opens each platform it lists.
+   */
+  platforms?(signal?: AbortSignal): Promise<PlatformSpec[] | undefined>;
 }

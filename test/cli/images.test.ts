@@ -32,7 +32,9 @@ test('apt:1 → apt:2 names every change, its layer, its instruction and its ris
   const vendor = find(report, '/etc/apt/sources.list.d/vendor.list');
   t.true(vendor?.fields.includes('uris'));
   t.regex(vendor?.instruction ?? '', /^RUN echo 'deb \[signed-by=/);
-  t.true(rules(vendor).includes('new-host:medium'));
+  // The same source now fetches from another host: a replaced mirror, not just a new host.
+  t.true(rules(vendor).includes('mirror-replaced:medium'));
+  t.false(rules(vendor).includes('new-host:medium'));
 
   const debian = find(report, '/etc/apt/sources.list.d/debian.sources');
   t.deepEqual(debian?.fields, ['components', 'id'].filter((field) => debian?.fields.includes(field)));
@@ -154,7 +156,8 @@ test('a missing file', fails, ['scan', 'oci:fixtures/nope'], /fixtures\/nope/);
 test('a tag the layout does not have', fails, ['scan', oci('apt-9')], /apt-9.*tags here/);
 test('a name the archive does not have', fails, ['scan', archive('apt-9')], /no image named/);
 test('an archive of several images without a name', fails, ['scan', 'docker-archive:fixtures/docker-archive.tar'], /holds 12 images/);
-test('registry references are not yet supported', fails, ['scan', 'docker://debian:12'], /not yet supported/);
+test('a registry nobody listens on', fails, ['scan', 'docker://127.0.0.1:1/app:1'], /connection refused by 127\.0\.0\.1:1/);
+test('an invalid registry reference', fails, ['scan', 'docker://Team/App'], /not a valid image reference/);
 test('an unknown transport', fails, ['scan', 'dir:/tmp/nothing-here'], /unknown transport/);
 test('a bad --platform', fails, ['scan', oci('apt-1'), '--platform', 'linux'], /platform/);
 test('an unknown --format', fails, ['scan', oci('apt-1'), '--format', 'xml'], /format/i);

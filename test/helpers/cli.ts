@@ -3,7 +3,9 @@ import { fileURLToPath } from 'node:url';
 
 import test from 'ava';
 
-export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+import { ROOT } from './paths.js';
+
+export { ROOT };
 const BIN = fileURLToPath(new URL('../../bin/pkgrepo-diff', import.meta.url));
 
 export interface CliRun {
