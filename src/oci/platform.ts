@@ -32,7 +32,8 @@ export function platformMatches(wanted: PlatformSpec, candidate: Platform): bool
   return wanted.variant === undefined || have.variant === wanted.variant;
 }
 
-function normalizeSpec(spec: PlatformSpec): PlatformSpec {
+/** One spelling per platform: architecture aliases resolved, arm variants defaulted as containerd does. */
+export function normalizeSpec(spec: PlatformSpec): PlatformSpec {
   const architecture = ARCH_ALIASES[spec.architecture] ?? spec.architecture;
   let variant = spec.variant;
   if (architecture === 'arm64' && variant === undefined) variant = 'v8';
