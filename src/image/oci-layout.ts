@@ -1,8 +1,9 @@
 import { stat } from 'node:fs/promises';
 
 import { PkgrepoDiffError } from '../errors.js';
+import type { PlatformSpec } from '../oci/platform.js';
 import { DirectoryStore, TarStore } from './blob-store.js';
-import { openLayoutImage } from './layout.js';
+import { listLayoutPlatforms, openLayoutImage } from './layout.js';
 import type { ImageSource, OpenOptions, ResolvedImage } from './types.js';
 
 /** `oci:DIR[:TAG]`: an OCI image layout directory. */
@@ -14,6 +15,18 @@ export class OciLayoutSource implements ImageSource {
   ) {}
 
   async open(options: OpenOptions): Promise<ResolvedImage> {
+    return openLayoutImage(await this.store(), this.target(), options);
+  }
+
+  async platforms(): Promise<PlatformSpec[] | undefined> {
+    return listLayoutPlatforms(await this.store(), this.target());
+  }
+
+  private target() {
+    return { reference: this.reference, transport: 'oci', tag: this.tag };
+  }
+
+  private async store(): Promise<DirectoryStore> {
     const info = await stat(this.dir).catch((error: unknown) => {
       throw new PkgrepoDiffError('E_NOT_FOUND', 'no such directory', { input: this.reference, cause: error });
     });
@@ -22,7 +35,7 @@ export class OciLayoutSource implements ImageSource {
     if (!(await store.has('index.json'))) {
       throw new PkgrepoDiffError('E_FORMAT', 'not an OCI image layout (no index.json)', { input: this.reference });
     }
-    return openLayoutImage(store, { reference: this.reference, transport: 'oci', tag: this.tag }, options);
+    return store;
   }
 }
 
@@ -35,12 +48,32 @@ export class OciArchiveSource implements ImageSource {
   ) {}
 
   async open(options: OpenOptions): Promise<ResolvedImage> {
+    return openLayoutImage(await this.store(), this.target(), options);
+  }
+
+  async platforms(): Promise<PlatformSpec[] | undefined> {
+    return listLayoutPlatforms(await this.store(), this.target());
+  }
+
+  private target() {
+    return { reference: this.reference, transport: 'oci-archive', tag: this.tag };
+  }
+
+  private indexed: Promise<TarStore> | undefined;
+
+  /** Indexed once per source: `--all-platforms` opens the archive once per platform. */
+  private store(): Promise<TarStore> {
+    this.indexed ??= this.indexArchive();
+    return this.indexed;
+  }
+
+  private async indexArchive(): Promise<TarStore> {
     const store = await TarStore.open(this.file).catch((error: unknown) => {
       throw error instanceof PkgrepoDiffError ? error.within(this.reference) : error;
     });
     if (!store.has('index.json')) {
       throw new PkgrepoDiffError('E_FORMAT', 'not an OCI archive (no index.json inside)', { input: this.reference });
     }
-    return openLayoutImage(store, { reference: this.reference, transport: 'oci-archive', tag: this.tag }, options);
+    return store;
   }
 }

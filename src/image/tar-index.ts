@@ -70,6 +70,35 @@ export function normalizeMemberName(name: string): string {
   return name.split('/').filter((part) => part !== '' && part !== '.').join('/');
 }
 
+/**
+ * The regular file a member name ends at, following symlinks and hardlinks between members, as
+ * docker save writes `layer.tar` links for a layer met twice.
+ */
+export function resolveMember<T extends Pick<TarMember, 'type' | 'linkName'>>(
+  members: ReadonlyMap<string, T>,
+  path: string,
+  depth = 0,
+): T | undefined {
+  const member = members.get(normalizeMemberName(path));
+  if (member === undefined || depth > 8) return undefined;
+  if (member.type === 'link') return resolveMember(members, member.linkName, depth + 1);
+  if (member.type === 'symlink') {
+    const base = normalizeMemberName(path).split('/').slice(0, -1).join('/');
+    const target = member.linkName.startsWith('/') ? member.linkName : `${base}/${member.linkName}`;
+    return resolveMember(members, collapse(target), depth + 1);
+  }
+  return member.type === 'file' ? member : undefined;
+}
+
+function collapse(path: string): string {
+  const parts: string[] = [];
+  for (const part of path.split('/')) {
+    if (part === '..') parts.pop();
+    else if (part !== '' && part !== '.') parts.push(part);
+  }
+  return parts.join('/');
+}
+
 function extendedHeader(typeFlag: string, data: Buffer): { name?: string; linkName?: string; size?: number } {
   if (typeFlag === 'L') return { name: cString(data) };
   if (typeFlag === 'K') return { linkName: cString(data) };

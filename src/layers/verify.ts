@@ -5,6 +5,31 @@ import { PkgrepoDiffError } from '../errors.js';
 import { parseDigest } from '../oci/digest.js';
 
 /**
+ * Pass bytes through while hashing them, for a stream whose digest is learnt rather than known
+ * (a layer met in an engine's save stream before the image says which one it is).
+ */
+export class DigestMeter extends Transform {
+  private readonly hash = createHash('sha256');
+  private found: string | undefined;
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    this.hash.update(chunk);
+    callback(null, chunk);
+  }
+
+  override _flush(callback: TransformCallback): void {
+    this.found = `sha256:${this.hash.digest('hex')}`;
+    callback();
+  }
+
+  /** The sha256 digest of everything that passed; only once the stream has ended. */
+  digest(): string {
+    if (this.found === undefined) throw new Error('DigestMeter: the stream has not ended');
+    return this.found;
+  }
+}
+
+/**
  * Pass bytes through while hashing them; at the end, fail the stream (and so the whole
  * pipeline) unless they match the expected digest and size. Nothing downstream may trust a
  * result before this stream has ended without error.

@@ -9,8 +9,9 @@ import { PkgrepoDiffError, asPkgrepoDiffError } from '../errors.js';
 import type { LayerBlob } from '../image/types.js';
 import { normalizePath, parentOf, baseName } from '../replay/path.js';
 import { createDecompressor, SNIFF_BYTES, sniffCompression } from './decompress.js';
+import { drain, type EntryBody, splitHead } from './entry.js';
 import type { KeepFilter, LayerOp, LayerWalk } from './ops.js';
-import { DigestVerifier } from './verify.js';
+import { DigestMeter, DigestVerifier } from './verify.js';
 
 export interface WalkOptions {
   signal?: AbortSignal;
@@ -39,27 +40,39 @@ export async function walkLayer(blob: LayerBlob, filter: KeepFilter, options: Wa
       yield chunk;
     }
   };
+  const checks = digestChecks(blob);
   try {
-    await pipeline(
-      blob.open(options.signal),
-      new DigestVerifier(blob.digest, blob.size, blob.location),
-      decompressStage(blob),
-      blob.digest === blob.diffId ? passThrough : new DigestVerifier(blob.diffId, undefined, `${blob.location} (uncompressed, diff_id)`),
-      counter,
-      extract,
-      { signal: options.signal },
-    );
+    await pipeline(blob.open(options.signal), checks.blob, decompressStage(blob), checks.tar, counter, extract, { signal: options.signal });
   } catch (error) {
     throw await explain(error, blob, options.signal);
   }
+  checks.identify();
   return result;
 }
 
-/** The body of one tar entry, as tar-stream hands it over. */
-type EntryBody = AsyncIterable<unknown> & {
-  on(event: 'end' | 'error', listener: (error?: Error) => void): unknown;
-  resume(): unknown;
-};
+/**
+ * The hashing stages of a walk: verifiers for digests the blob declares, meters for the ones a
+ * streamed entry learns only by being hashed (then `identify` names the layer, or throws).
+ */
+function digestChecks(blob: LayerBlob) {
+  if (blob.identify === undefined) {
+    return {
+      blob: new DigestVerifier(blob.digest, blob.size, blob.location),
+      tar: blob.digest === blob.diffId ? passThrough : new DigestVerifier(blob.diffId, undefined, `${blob.location} (uncompressed, diff_id)`),
+      identify: () => undefined,
+    };
+  }
+  const { identify } = blob;
+  const tar = new DigestMeter();
+  // Without a digest to check (a legacy layer.tar, uncompressed by the format) the layer is known
+  // by its diffID alone, as the image names it: one hash pass, not two over the same bytes.
+  if (blob.digest === '') return { blob: passThrough, tar, identify: () => identify({ digest: tar.digest(), diffId: tar.digest() }) };
+  return {
+    blob: new DigestVerifier(blob.digest, blob.size, blob.location),
+    tar,
+    identify: () => identify({ digest: blob.digest, diffId: tar.digest() }),
+  };
+}
 
 async function* passThrough(source: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
   yield* source;
@@ -108,42 +121,21 @@ async function readCapped(body: EntryBody, cap: number) {
   return { type: 'file' as const, bytes, size, sha256: hash.digest('hex'), truncated: size > cap, layer: -1 };
 }
 
-function drain(body: EntryBody): Promise<void> {
-  return new Promise((resolve, reject) => {
-    body.on('end', () => resolve());
-    body.on('error', reject);
-    body.resume();
-  });
-}
-
 /** Sniff the first bytes, then inflate by what they are, whatever the media type claims. */
 function decompressStage(blob: LayerBlob) {
   return async function* (source: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
-    const iterator = source[Symbol.asyncIterator]();
-    const headChunks: Buffer[] = [];
-    let headLength = 0;
-    while (headLength < SNIFF_BYTES) {
-      const step = await iterator.next();
-      if (step.done === true) break;
-      headChunks.push(step.value);
-      headLength += step.value.length;
-    }
-    const head = Buffer.concat(headChunks);
+    const { head, whole } = await splitHead(source, SNIFF_BYTES);
     const kind = sniffCompression(head);
     if (kind === 'unknown') {
       throw new PkgrepoDiffError('E_FORMAT', `unknown layer format (media type ${blob.mediaType}, neither tar, gzip nor zstd)`, {
         input: blob.location,
       });
     }
-    const rest = async function* (): AsyncGenerator<Buffer> {
-      if (head.length > 0) yield head;
-      for (let step = await iterator.next(); step.done !== true; step = await iterator.next()) yield step.value;
-    };
     if (kind === 'none') {
-      yield* rest();
+      yield* whole();
       return;
     }
-    yield* inflate(Readable.from(rest()), createDecompressor(kind));
+    yield* inflate(Readable.from(whole()), createDecompressor(kind));
   };
 }
 
@@ -157,7 +149,9 @@ function inflate(source: Readable, inflater: Transform): AsyncIterable<Buffer> {
  */
 async function explain(error: unknown, blob: LayerBlob, signal?: AbortSignal): Promise<PkgrepoDiffError> {
   if (error instanceof PkgrepoDiffError && error.code === 'E_DIGEST') return error;
-  if (signal?.aborted !== true && !(error instanceof PkgrepoDiffError && error.code === 'E_FORMAT')) {
+  // A streamed entry (identify set) cannot be read a second time to hash it.
+  const rereadable = blob.identify === undefined && signal?.aborted !== true;
+  if (rereadable && !(error instanceof PkgrepoDiffError && error.code === 'E_FORMAT')) {
     const verifier = new DigestVerifier(blob.digest, blob.size, blob.location);
     const mismatch = await pipeline(blob.open(signal), verifier, async (source: AsyncIterable<Buffer>) => {
       for await (const chunk of source) void chunk;
