@@ -2,12 +2,12 @@ import type { Change, Finding } from '../diff/model.js';
 import type { Item, Source } from '../managers/types.js';
 import { hostOf, isPlainText } from '../managers/uri.js';
 import { RULES, atLeast, maxSeverity } from './catalog.js';
-import { isOfficialHost } from './official-hosts.js';
+import type { DiffContext } from './context.js';
+import { hostFindings } from './hosts.js';
+import { signedByFindings } from './keyring.js';
+import { suiteFindings } from './suite-changed.js';
 
-/** Hosts the old image fetched from; a new one is a finding. */
-export interface DiffContext {
-  oldHosts: ReadonlySet<string>;
-}
+export { diffContext, type DiffContext } from './context.js';
 
 /** The findings an item carries by itself: its manager's judgement and plain transports. */
 export function findingsForItem(item: Item): Finding[] {
@@ -25,14 +25,9 @@ export function findingsForChange(change: Change, context: DiffContext): Finding
   if (item.kind === 'source') {
     const before = previous?.kind === 'source' ? previous : undefined;
     findings.push(...plainHttp(item, before?.uris ?? []));
-    findings.push(...newHosts(item, before, context));
-    if (before !== undefined && before.signedBy !== null && item.signedBy === null) {
-      findings.push({
-        rule: 'signed-by-removed',
-        severity: RULES['signed-by-removed'].severity,
-        message: `${item.id} no longer names its key (${before.signedBy.join(', ')}); any key in the global keyring is now trusted for it`,
-      });
-    }
+    findings.push(...hostFindings(item, before, context));
+    findings.push(...signedByFindings(item, before));
+    findings.push(...suiteFindings(item, before, context));
   }
   if (item.kind === 'key') {
     const verb = change.change === 'added' ? 'added' : 'changed';
@@ -65,27 +60,13 @@ function plainHttp(source: Source, before: readonly string[]): Finding[] {
   const fresh = source.uris.filter((uri) => isPlainText(uri) && !before.includes(uri));
   if (fresh.length === 0) return [];
   const unverified = source.risks.some((risk) => atLeast(risk.severity, 'high'));
+  const hosts = [...new Set(fresh.map(hostOf).filter((host): host is string => host !== null))];
   return [
     {
       rule: 'plain-http',
       severity: unverified ? 'high' : RULES['plain-http'].severity,
       message: `${fresh.join(', ')} is fetched without TLS${unverified ? ' and without signature checks' : ''}`,
-    },
-  ];
-}
-
-function newHosts(source: Source, before: Source | undefined, context: DiffContext): Finding[] {
-  if (!source.enabled) return [];
-  const known = new Set([...context.oldHosts, ...(before?.uris ?? []).map(hostOf)]);
-  const hosts = [...new Set(source.uris.map(hostOf))].filter(
-    (host): host is string => host !== null && !known.has(host) && !isOfficialHost(host),
-  );
-  if (hosts.length === 0) return [];
-  return [
-    {
-      rule: 'new-host',
-      severity: RULES['new-host'].severity,
-      message: `${source.id} fetches from ${hosts.join(', ')}, which the old image did not use`,
+      hosts,
     },
   ];
 }

@@ -29,7 +29,11 @@ export type RuleId =
   | 'credentials-in-uri'
   | 'new-host'
   | 'transient-source'
-  | 'unparsed-file';
+  | 'unparsed-file'
+  | 'host-not-allowed'
+  | 'key-not-allowed'
+  | 'mirror-replaced'
+  | 'suite-changed';
 
 /** A risk that an item carries by itself, judged by the manager that knows its semantics. */
 export interface Risk {
