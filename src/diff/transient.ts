@@ -9,8 +9,8 @@ import type { StateIndex } from './state-index.js';
  * may have been installed from them in between. Runs that began in `fromLayer` or later only,
  * and nothing the old image still has (that is a removal, not a transient).
  */
-export function findTransient(image: ImageInventory, index: StateIndex, fromLayer: number, oldFinal: readonly Item[]): Omit<Transient, 'findings'>[] {
-  const found = new Map<string, Omit<Transient, 'findings'>>();
+export function findTransient(image: ImageInventory, index: StateIndex, fromLayer: number, oldFinal: readonly Item[]): Omit<Transient, 'findings' | 'origin'>[] {
+  const found = new Map<string, Omit<Transient, 'findings' | 'origin'>>();
   const last = image.states.length - 1;
   for (let layer = 0; layer < last; layer += 1) {
     for (const item of image.states[layer]?.items ?? []) {

@@ -7,13 +7,19 @@ import type { ImageConfig } from '../oci/types.js';
  * and the layers left over get null rather than a guess.
  */
 export function instructionsForLayers(config: ImageConfig, layerCount: number): (string | null)[] {
-  const history = (config.history ?? []).filter((entry) => entry.empty_layer !== true);
-  const result: (string | null)[] = new Array<string | null>(layerCount).fill(null);
-  const placed = Math.min(history.length, layerCount);
-  for (let k = 1; k <= placed; k += 1) {
-    const entry = history[history.length - k];
-    result[layerCount - k] = formatInstruction(entry?.created_by ?? '', entry?.comment);
-  }
+  const history = config.history ?? [];
+  return historyIndexForLayers(config, layerCount).map((at) => {
+    const entry = at === null ? undefined : history[at];
+    return entry === undefined ? null : formatInstruction(entry.created_by ?? '', entry.comment);
+  });
+}
+
+/** For each layer, the index in config.history of the entry that made it (same rule as above). */
+export function historyIndexForLayers(config: ImageConfig, layerCount: number): (number | null)[] {
+  const made = (config.history ?? []).flatMap((entry, at) => (entry.empty_layer === true ? [] : [at]));
+  const result: (number | null)[] = new Array<number | null>(layerCount).fill(null);
+  const placed = Math.min(made.length, layerCount);
+  for (let k = 1; k <= placed; k += 1) result[layerCount - k] = made[made.length - k] ?? null;
   return result;
 }
 

@@ -1,4 +1,5 @@
-import type { DiffResult, Finding, ScanResult, Transient } from '../diff/model.js';
+import type { DiffResult, Finding, ScanResult, Suppressed, Transient } from '../diff/model.js';
+import type { DockerfileMap } from '../dockerfile/map.js';
 import { maxSeverity } from '../findings/catalog.js';
 import type { ImageInventory } from '../inventory/read-image.js';
 import type { Item, JsonValue, Problem, Severity } from '../managers/types.js';
@@ -12,6 +13,7 @@ type Json = { [key: string]: JsonValue };
 /** The JSON document of a diff, as schema/report.schema.json describes it. */
 export function diffToJson(result: DiffResult): Json {
   const layerRef = (index: number | null) => layerRefOf(result.new, index);
+  const lineAt = (index: number | null) => dockerfileLineOf(result.dockerfile, index);
   const changes = result.changes.map((change) => ({
     change: change.change,
     ...itemFields(change.item),
@@ -19,7 +21,10 @@ export function diffToJson(result: DiffResult): Json {
     fields: change.fields,
     layer: layerRef(change.layer),
     instruction: instructionOf(result.new, change.layer),
+    dockerfile: lineAt(change.layer),
+    origin: change.origin,
     findings: change.findings.map(findingJson),
+    suppressed: suppressedJson(change.suppressed),
   }));
   const findings = [...result.changes.flatMap((change) => change.findings), ...result.transient.flatMap((entry) => entry.findings)];
   return {
@@ -28,15 +33,18 @@ export function diffToJson(result: DiffResult): Json {
     old: imageJson(result.old),
     new: imageJson(result.new),
     sharedLayers: result.sharedLayers,
+    relation: { ...result.relation },
+    dockerfile: dockerfileJson(result.dockerfile),
     summary: {
       added: count(result.changes, 'added'),
       removed: count(result.changes, 'removed'),
       modified: count(result.changes, 'modified'),
       transient: result.transient.length,
+      suppressed: countSuppressed([...result.changes, ...result.transient]),
       ...severitySummary(findings),
     },
     changes,
-    transient: result.transient.map((entry) => transientJson(result.new, entry)),
+    transient: result.transient.map((entry) => transientJson(result.new, entry, result.dockerfile)),
     problems: [...problemsJson('old', result.old.final.problems), ...problemsJson('new', result.new.final.problems)],
   };
 }
@@ -50,24 +58,28 @@ export function scanToJson(result: ScanResult): Json {
         ...itemFields(scanned.item),
         layer: layerRefOf(result.image, scanned.layer),
         instruction: instructionOf(result.image, scanned.layer),
+        dockerfile: dockerfileLineOf(result.dockerfile, scanned.layer),
         findings: scanned.findings.map(findingJson),
+        suppressed: suppressedJson(scanned.suppressed),
       }));
   const findings = [...result.entries.flatMap((scanned) => scanned.findings), ...result.transient.flatMap((t) => t.findings)];
   return {
     schemaVersion: SCHEMA_VERSION,
     command: 'scan',
     image: imageJson(result.image),
+    dockerfile: dockerfileJson(result.dockerfile),
     summary: {
       sources: result.entries.filter((scanned) => scanned.item.kind === 'source').length,
       settings: result.entries.filter((scanned) => scanned.item.kind === 'setting').length,
       keys: result.entries.filter((scanned) => scanned.item.kind === 'key').length,
       transient: result.transient.length,
+      suppressed: countSuppressed([...result.entries, ...result.transient]),
       ...severitySummary(findings),
     },
     sources: entry('source'),
     settings: entry('setting'),
     keys: entry('key'),
-    transient: result.transient.map((t) => transientJson(result.image, t)),
+    transient: result.transient.map((t) => transientJson(result.image, t, result.dockerfile)),
     problems: problemsJson('image', result.image.final.problems),
   };
 }
@@ -93,9 +105,30 @@ export function itemJson(item: Item): Json {
   return { id: item.id, scope: item.scope, sha256: item.sha256, fingerprints: item.fingerprints, userIds: item.userIds };
 }
 
-function transientJson(image: ImageInventory, entry: Transient): Json {
-  const at = (index: number) => ({ ...layerRefOf(image, index), instruction: instructionOf(image, index) });
-  return { ...itemFields(entry.item), addedIn: at(entry.addedIn), removedIn: at(entry.removedIn), findings: entry.findings.map(findingJson) };
+function transientJson(image: ImageInventory, entry: Transient, dockerfile: DockerfileMap | null): Json {
+  const at = (index: number) => ({
+    ...layerRefOf(image, index),
+    instruction: instructionOf(image, index),
+    dockerfile: dockerfileLineOf(dockerfile, index),
+  });
+  return {
+    ...itemFields(entry.item),
+    addedIn: at(entry.addedIn),
+    removedIn: at(entry.removedIn),
+    origin: entry.origin,
+    findings: entry.findings.map(findingJson),
+    suppressed: suppressedJson(entry.suppressed),
+  };
+}
+
+/** The Dockerfile line that made a layer, as `{ path, line, stage }`; null when unknown. */
+function dockerfileLineOf(dockerfile: DockerfileMap | null, index: number | null): Json | null {
+  const line = index === null ? null : (dockerfile?.layers[index] ?? null);
+  return line === null ? null : { ...line };
+}
+
+function dockerfileJson(dockerfile: DockerfileMap | null): Json | null {
+  return dockerfile === null ? null : { path: dockerfile.path, stage: dockerfile.stage, baseLayers: dockerfile.baseLayers };
 }
 
 function imageJson(image: ImageInventory): Json {
@@ -106,6 +139,7 @@ function imageJson(image: ImageInventory): Json {
     configDigest: image.image.configDigest,
     platform: image.image.platform,
     layers: image.layers.map((layer) => ({ index: layer.index, digest: layer.digest, diffId: layer.diffId, instruction: layer.instruction })),
+    ...(image.image.engine === undefined ? {} : { engine: { id: image.image.engine.id, repoDigests: image.image.engine.repoDigests } }),
   };
 }
 
@@ -121,6 +155,15 @@ function instructionOf(image: ImageInventory, index: number | null): string | nu
 
 function findingJson(finding: Finding): Json {
   return { rule: finding.rule, severity: finding.severity, message: finding.message };
+}
+
+function countSuppressed(entries: ReadonlyArray<{ suppressed?: readonly Suppressed[] }>): number {
+  return entries.reduce((total, entry) => total + (entry.suppressed?.length ?? 0), 0);
+}
+
+/** What a policy accepted, with its reason; [] when no policy ran or it accepted nothing. */
+function suppressedJson(suppressed: readonly Suppressed[] | undefined): Json[] {
+  return (suppressed ?? []).map((finding) => ({ ...findingJson(finding), reason: finding.reason }));
 }
 
 function problemsJson(image: string, problems: readonly Problem[]): Json[] {

@@ -3,8 +3,9 @@ import Table from 'cli-table3';
 import type { DiffResult, Finding, ScanResult, Transient } from '../diff/model.js';
 import { compareSeverity } from '../findings/catalog.js';
 import type { ImageInventory } from '../inventory/read-image.js';
-import type { Item, Problem, Severity } from '../managers/types.js';
+import type { Item, Problem } from '../managers/types.js';
 import { type Paint, createPaint } from './paint.js';
+import { byOrigin, madeBy, relationText, summaryText } from './summary.js';
 
 export interface TableOptions {
   color: boolean;
@@ -17,25 +18,28 @@ const INSTRUCTION_CHARS = 60;
 export function diffToTable(result: DiffResult, options: TableOptions): string {
   const paint = createPaint(options.color);
   const lines = [imageLine('old', result.old), imageLine('new', result.new)];
-  lines.push(`${result.sharedLayers} of ${result.new.layers.length} layers shared with the old image`, '');
+  lines.push(`${result.sharedLayers} of ${result.new.layers.length} layers shared with the old image; ${relationText(result)}`, '');
   const notes: Finding[] = [];
+  const place = (layer: number | null) => layerCell(result.new, result.dockerfile, layer);
   if (result.changes.length === 0) lines.push('No package source changes.');
-  else {
+  const groups = byOrigin(result.changes);
+  for (const group of groups) {
     const table = newTable(['Change', 'Item', 'Layer / instruction', 'Findings'], paint);
-    for (const change of result.changes) {
+    for (const change of group.entries) {
       const changed = change.fields.length === 0 ? [] : [`changed: ${change.fields.join(', ')}`];
       table.push([
         `${change.change}\n${change.item.kind}\n${change.item.manager}`,
         [...describeItem(change.item), ...changed].join('\n'),
-        layerCell(result.new, change.layer),
+        place(change.layer),
         findingsCell(change.findings, notes, paint),
       ]);
     }
+    if (groups.length > 1 || group.entries[0]?.origin === 'base') lines.push(`${group.title}:`);
     lines.push(table.toString());
   }
-  lines.push(...transientLines(result.new, result.transient, notes, paint));
+  lines.push(...transientLines(place, result.transient, notes, paint));
   lines.push(...problemLines([...result.old.final.problems, ...result.new.final.problems]));
-  lines.push(...noteLines(notes, paint), '', summaryLine(result.changes.length, result.transient.length, notes));
+  lines.push(...noteLines(notes, paint), '', summaryText(result.changes.length, result.transient.length, notes));
   return `${lines.join('\n')}\n`;
 }
 
@@ -48,11 +52,12 @@ export function scanToTable(result: ScanResult, options: TableOptions): string {
   else {
     const table = newTable(['Kind', 'Item', 'Layer / instruction', 'Findings'], paint);
     for (const entry of result.entries) {
-      table.push([`${entry.item.kind}\n${entry.item.manager}`, describeItem(entry.item).join('\n'), layerCell(result.image, entry.layer), findingsCell(entry.findings, notes, paint)]);
+      const place = layerCell(result.image, result.dockerfile, entry.layer);
+      table.push([`${entry.item.kind}\n${entry.item.manager}`, describeItem(entry.item).join('\n'), place, findingsCell(entry.findings, notes, paint)]);
     }
     lines.push(table.toString());
   }
-  lines.push(...transientLines(result.image, result.transient, notes, paint));
+  lines.push(...transientLines((layer) => layerCell(result.image, result.dockerfile, layer), result.transient, notes, paint));
   lines.push(...problemLines(result.image.final.problems));
   const items = `${result.entries.length} item${result.entries.length === 1 ? '' : 's'}`;
   lines.push(...noteLines(notes, paint), '', `${items}, ${result.transient.length} transient, ${notes.length} findings`);
@@ -79,9 +84,10 @@ function describeItem(item: Item): string[] {
   return [head, `${item.scope} key`, ...item.fingerprints];
 }
 
-function layerCell(image: ImageInventory, index: number | null): string {
+/** `#7 Dockerfile:12` when --dockerfile placed the layer, else `#7` and the history instruction. */
+function layerCell(image: ImageInventory, dockerfile: DiffResult['dockerfile'], index: number | null): string {
   if (index === null) return '(not in new image)';
-  const instruction = image.layers[index]?.instruction ?? '(unknown instruction)';
+  const instruction = madeBy(image, dockerfile, index) ?? '(unknown instruction)';
   const short = instruction.length > INSTRUCTION_CHARS ? `${instruction.slice(0, INSTRUCTION_CHARS - 1)}…` : instruction;
   return `#${index} ${short}`;
 }
@@ -96,11 +102,11 @@ function findingsCell(findings: readonly Finding[], notes: Finding[], paint: Pai
     .join('\n');
 }
 
-function transientLines(image: ImageInventory, transient: readonly Transient[], notes: Finding[], paint: Paint): string[] {
+function transientLines(place: (layer: number) => string, transient: readonly Transient[], notes: Finding[], paint: Paint): string[] {
   if (transient.length === 0) return [];
   const table = newTable(['Transient', 'Item', 'Added / removed by', 'Findings'], paint);
   for (const entry of transient) {
-    const layers = `${layerCell(image, entry.addedIn)}\n${layerCell(image, entry.removedIn)}`;
+    const layers = `${place(entry.addedIn)}\n${place(entry.removedIn)}`;
     table.push([`${entry.item.kind}\n${entry.item.manager}`, describeItem(entry.item).join('\n'), layers, findingsCell(entry.findings, notes, paint)]);
   }
   return ['', 'Added and removed again inside the image:', table.toString()];
@@ -119,14 +125,11 @@ function noteLines(notes: readonly Finding[], paint: Paint): string[] {
   return ['', 'Findings:', ...notes.map((note, index) => `  [${index + 1}] ${paint.severity(note.severity, note.severity)} ${note.rule}: ${note.message}`)];
 }
 
-function summaryLine(changes: number, transient: number, notes: readonly Finding[]): string {
-  const bySeverity = new Map<Severity, number>();
-  for (const note of notes) bySeverity.set(note.severity, (bySeverity.get(note.severity) ?? 0) + 1);
-  const parts = [...bySeverity.entries()].sort(([a], [b]) => compareSeverity(b, a)).map(([severity, n]) => `${n} ${severity}`);
-  return `${changes} change${changes === 1 ? '' : 's'}, ${transient} transient, ${notes.length} findings${parts.length === 0 ? '' : ` (${parts.join(', ')})`}`;
-}
-
 function imageLine(label: string, image: ImageInventory): string {
   const digest = image.image.digest ?? image.image.configDigest;
-  return `${label}: ${image.image.reference}  ${digest.slice(0, 19)}  ${image.image.platform}`;
+  const line = `${label}: ${image.image.reference}  ${digest.slice(0, 19)}  ${image.image.platform}`;
+  const engine = image.image.engine;
+  if (engine === undefined) return line;
+  const pulled = engine.repoDigests.length === 0 ? 'no repo digest (built here)' : engine.repoDigests.join(', ');
+  return `${line}\n  engine image ID ${engine.id.slice(0, 19)}, ${pulled}`;
 }
