@@ -10,7 +10,17 @@ export type ErrorCode =
   | 'E_LAYER'
   | 'E_LINK'
   | 'E_IO'
-  | 'E_ABORTED';
+  /** The Docker engine could not be reached, or failed a request. */
+  | 'E_ENGINE'
+  | 'E_ABORTED'
+  /** A registry refused or failed a request (404, 429, 5xx, a malformed answer). */
+  | 'E_REGISTRY'
+  /** A registry or its token service rejected the credentials tried. */
+  | 'E_AUTH'
+  /** The registry could not be reached: unknown host, refused or cut connection. */
+  | 'E_NETWORK'
+  /** TLS failed: an unknown certificate authority, a wrong host name, a handshake error. */
+  | 'E_TLS';
 
 export interface ErrorDetails {
   /** The input the error is about: an image reference, a file, a path inside an image. */
