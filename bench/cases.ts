@@ -1,8 +1,10 @@
 import { execFile } from 'node:child_process';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
+import { startDockerd } from '../test/helpers/dockerd.js';
+import { pushImage, startRegistry } from '../test/helpers/registry.js';
 import { pkgrepoDiff, shell, type Command } from './measure.js';
 import { writeSyntheticLayout } from './synthetic.js';
 
@@ -93,6 +95,55 @@ export const CASES: BenchCase[] = [
         subject: pkgrepoDiff('scan', ['scan', `oci:${layout}:1`, '--format', 'json']),
         baseline: shell('zstd -dc', `zstd -dc "${blob.path}" > /dev/null`),
         note: `${mib(blob.bytes)} zstd layer, ${context.sizeMiB} MiB of tar`,
+      };
+    },
+  },
+  {
+    // Both images pulled from a real docker-registry on loopback, against skopeo copying the
+    // same two images to an OCI layout (which reads every blob, as a pull must).
+    name: 'registry',
+    async prepare(context) {
+      const layout = await gzipLayout(context);
+      const registry = await startRegistry();
+      try {
+        for (const tag of ['1', '2']) await pushImage(registry, `oci:${layout}:${tag}`, `bench/app:${tag}`);
+      } catch (error) {
+        await registry.stop();
+        throw error;
+      }
+      const copies = join(context.work, 'skopeo-copy');
+      const copy = (tag: string) => `skopeo copy --quiet --src-tls-verify=false docker://${registry.host}/bench/app:${tag} oci:${copies}:${tag}`;
+      return {
+        subject: pkgrepoDiff('diff', ['diff', `${registry.host}/bench/app:1`, `${registry.host}/bench/app:2`, '--format', 'json']),
+        baseline: shell('skopeo copy x2 to oci:', `rm -rf "${copies}" && ${copy('1')} && ${copy('2')}`),
+        note: `two images sharing a ${context.sizeMiB} MiB base layer, docker-registry on loopback`,
+        teardown: async () => {
+          await registry.stop();
+          await rm(copies, { recursive: true, force: true });
+        },
+      };
+    },
+  },
+  {
+    // Both images read through a real dockerd's save endpoint, against `docker save` of each.
+    name: 'engine',
+    async prepare(context) {
+      const layout = await gzipLayout(context);
+      const engine = await startDockerd();
+      try {
+        for (const tag of ['1', '2']) {
+          await exec('skopeo', ['copy', '--quiet', '--dest-daemon-host', engine.host, `oci:${layout}:${tag}`, `docker-daemon:bench/app:${tag}`]);
+        }
+      } catch (error) {
+        await engine.stop();
+        throw error;
+      }
+      const env = { DOCKER_HOST: engine.host };
+      return {
+        subject: pkgrepoDiff('diff', ['diff', 'docker-daemon:bench/app:1', 'docker-daemon:bench/app:2', '--format', 'json'], env),
+        baseline: shell('docker save x2 >/dev/null', 'docker save bench/app:1 > /dev/null && docker save bench/app:2 > /dev/null', env),
+        note: `two images sharing a ${context.sizeMiB} MiB base layer, dockerd (vfs)`,
+        teardown: () => engine.stop(),
       };
     },
   },
