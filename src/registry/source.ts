@@ -19,6 +19,8 @@ const SCHEMA1 = /^application\/vnd\.docker\.distribution\.manifest\.v1\+(prettyj
 export class RegistrySource implements ImageSource {
   private readonly client: RegistryClient;
   private readonly repository: Repository;
+  /** The index digest platforms() saw: later opens read that index even if the tag has moved. */
+  private pinned: string | undefined;
 
   constructor(
     readonly reference: string,
@@ -42,10 +44,12 @@ export class RegistrySource implements ImageSource {
     const fetched = await fetchManifest(this.client, this.repository, this.wanted(), signal);
     const mediaType = mediaTypeOfFetched(fetched);
     if (!isIndexMediaType(mediaType)) return undefined;
+    this.pinned = fetched.digest;
     return indexPlatforms(parseJson(indexSchema, fetched.bytes, formatImageName({ ...this.name, tag: undefined, digest: fetched.digest })));
   }
 
   private wanted() {
+    if (this.pinned !== undefined) return { digest: this.pinned };
     return this.name.digest === undefined ? { tag: this.name.tag ?? 'latest' } : { digest: this.name.digest };
   }
 

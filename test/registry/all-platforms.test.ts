@@ -1,5 +1,8 @@
 import test from 'ava';
 
+import { createImageSource } from '../../src/image/open.js';
+import { sourceOptions } from '../../src/image/types.js';
+import { parsePlatform } from '../../src/oci/platform.js';
 import { describeChanges, runBin, type JsonReport } from '../helpers/cli.js';
 import { pushImage, startRegistry, type StartedRegistry } from '../helpers/registry.js';
 
@@ -46,4 +49,20 @@ test('two pushed indexes: every platform diffed, each layer fetched once', async
   const walked = run.stderr.split('\n').flatMap((line) => /walking (sha256:\w+)/.exec(line)?.[1] ?? []);
   t.is(walked.length, 5, run.stderr);
   t.is(new Set(walked).size, 5);
+});
+
+test('the index listed is the index read: a tag moved after listing does not mix two indexes', async (t) => {
+  await pushImage(registry, 'oci:fixtures/layouts/multi-platform:multi', 'moving:1', { all: true });
+  const source = await createImageSource(`${registry.host}/moving:1`, sourceOptions());
+  const listed = await source.platforms?.();
+  t.is(listed?.length, 3);
+  await pushImage(registry, 'oci:fixtures/layouts/multi-platform:old', 'moving:1');
+  const [before, after] = await Promise.all([
+    source.open({ platform: parsePlatform('linux/amd64'), platformExplicit: true }),
+    createImageSource(`${registry.host}/moving:1`, sourceOptions()).then((fresh) => fresh.open({ platform: parsePlatform('linux/amd64'), platformExplicit: true })),
+  ]);
+  const expected = await createImageSource(`${registry.host}/multi:1`, sourceOptions());
+  const original = await expected.open({ platform: parsePlatform('linux/amd64'), platformExplicit: true });
+  t.is(before.digest, original.digest, 'the pinned index gives the platform manifest it listed');
+  t.not(after.digest, before.digest, 'the tag did move');
 });
