@@ -2,7 +2,7 @@ import type { Change, DiffResult, Finding, ScanResult, Transient } from '../diff
 import { compareSeverity, maxSeverity } from '../findings/catalog.js';
 import type { ImageInventory } from '../inventory/read-image.js';
 import type { Item, Problem } from '../managers/types.js';
-import { allFindings, byOrigin, madeBy, relationText, summaryText, type Verdict } from './summary.js';
+import { type Accepted, acceptedOf, allFindings, byOrigin, madeBy, relationText, summaryText, type Verdict } from './summary.js';
 
 export interface MarkdownOptions {
   /** The --fail-on verdict; null when no threshold was given. */
@@ -24,6 +24,7 @@ export function diffToMarkdown(result: DiffResult, options: MarkdownOptions): st
     lines.push('#### Added and removed again inside the image', '', ...transientTable(result.new, result.dockerfile, result.transient), '');
   }
   lines.push(...problemLines([...result.old.final.problems, ...result.new.final.problems]));
+  lines.push(...acceptedLines(acceptedOf([...result.changes, ...result.transient])));
   const details = [...result.changes.map((change) => changeDetails(result, change)), ...result.transient.map((entry) => transientDetails(result, entry))];
   lines.push(...details.flat());
   return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
@@ -43,6 +44,7 @@ export function scanToMarkdown(result: ScanResult, options: MarkdownOptions): st
   if (rows.length > 0) lines.push(...table(['Item', 'Source / path', 'Layer', 'Made by', 'Findings'], rows), '');
   if (result.transient.length > 0) lines.push('#### Added and removed again inside the image', '', ...transientTable(result.image, result.dockerfile, result.transient), '');
   lines.push(...problemLines(result.image.final.problems));
+  lines.push(...acceptedLines(acceptedOf([...result.entries, ...result.transient])));
   return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
 }
 
@@ -149,6 +151,14 @@ function problemLines(problems: readonly Problem[]): string[] {
     return `- **${problem.severity ?? 'info'}** ${code(`${problem.path}${at}`)} (${escape(problem.manager)}): ${escape(problem.message)}`;
   });
   return ['#### Problems', '', ...lines, ''];
+}
+
+function acceptedLines(accepted: readonly Accepted[]): string[] {
+  if (accepted.length === 0) return [];
+  const lines = accepted.map(
+    ({ suppressed, item }) => `- **${suppressed.severity}** ${escape(suppressed.rule)} ${code(item.path)}: ${escape(suppressed.message)} (${escape(suppressed.reason)})`,
+  );
+  return ['<details>', `<summary>Accepted by the policy: ${accepted.length} finding${accepted.length === 1 ? '' : 's'}</summary>`, '', ...lines, '', '</details>', ''];
 }
 
 function sorted(findings: readonly Finding[]): Finding[] {

@@ -37,6 +37,8 @@ interface Located {
   change: string;
   layer: number | null;
   origin: Origin | null;
+  /** The policy's reason, for a finding it accepted: the result is then suppressed. */
+  accepted?: string;
 }
 
 /** A diff as SARIF 2.1.0: one result per finding, located in the Dockerfile when known. */
@@ -47,6 +49,12 @@ export function diffToSarif(result: DiffResult, options: SarifOptions): Json {
     ),
     ...result.transient.flatMap((entry) =>
       entry.findings.map((finding) => ({ finding, item: entry.item, change: 'transient', layer: entry.addedIn, origin: entry.origin })),
+    ),
+    ...result.changes.flatMap((change) =>
+      (change.suppressed ?? []).map((finding) => ({ finding, item: change.item, change: change.change, layer: change.layer, origin: change.origin, accepted: finding.reason })),
+    ),
+    ...result.transient.flatMap((entry) =>
+      (entry.suppressed ?? []).map((finding) => ({ finding, item: entry.item, change: 'transient', layer: entry.addedIn, origin: entry.origin, accepted: finding.reason })),
     ),
   ];
   const images = { oldImage: imageProperties(result.old), newImage: imageProperties(result.new), relation: result.relation.kind };
@@ -59,6 +67,12 @@ export function scanToSarif(result: ScanResult, options: SarifOptions): Json {
     ...result.entries.flatMap((entry) => entry.findings.map((finding) => ({ finding, item: entry.item, change: 'present', layer: entry.layer, origin: null }))),
     ...result.transient.flatMap((entry) =>
       entry.findings.map((finding) => ({ finding, item: entry.item, change: 'transient', layer: entry.addedIn, origin: null })),
+    ),
+    ...result.entries.flatMap((entry) =>
+      (entry.suppressed ?? []).map((finding) => ({ finding, item: entry.item, change: 'present', layer: entry.layer, origin: null, accepted: finding.reason })),
+    ),
+    ...result.transient.flatMap((entry) =>
+      (entry.suppressed ?? []).map((finding) => ({ finding, item: entry.item, change: 'transient', layer: entry.addedIn, origin: null, accepted: finding.reason })),
     ),
   ];
   return sarifLog(located, result.image, result.dockerfile, result.image.final.problems, { image: imageProperties(result.image) }, options);
@@ -116,6 +130,8 @@ function resultOf(entry: Located, image: ImageInventory, dockerfile: DiffResult[
     locations: [inDockerfile ?? inImage],
     ...(inDockerfile === null ? {} : { relatedLocations: [{ id: 1, ...inImage, message: { text: 'the file in the image' } }] }),
     partialFingerprints: { 'pkgrepoDiff/v1': fingerprint(entry) },
+    // Code scanning shows a suppressed result as closed, with the policy's reason.
+    ...(entry.accepted === undefined ? {} : { suppressions: [{ kind: 'external', status: 'accepted', justification: entry.accepted }] }),
     properties: {
       severity: entry.finding.severity,
       change: entry.change,

@@ -1,8 +1,8 @@
-import type { DiffResult, Finding } from '../diff/model.js';
+import type { DiffResult, Finding, Suppressed } from '../diff/model.js';
 import type { Origin } from '../diff/relation.js';
 import { compareSeverity } from '../findings/catalog.js';
 import type { ImageInventory } from '../inventory/read-image.js';
-import type { Severity } from '../managers/types.js';
+import type { Item, Severity } from '../managers/types.js';
 
 /** The --fail-on verdict, as the CLI decided it, for reports that show pass or fail. */
 export interface Verdict {
@@ -57,4 +57,15 @@ export function byOrigin<T extends { origin: Origin | null }>(entries: readonly 
     entries: entries.filter((entry) => (entry.origin ?? 'unknown') === key),
   }));
   return groups.filter((group) => group.entries.length > 0);
+}
+
+/** A finding the policy accepted, with the item it was about. */
+export interface Accepted {
+  suppressed: Suppressed;
+  item: Item;
+}
+
+/** Every finding the policy took out of a report's entries, in report order. */
+export function acceptedOf(entries: ReadonlyArray<{ item: Item; suppressed?: readonly Suppressed[] }>): Accepted[] {
+  return entries.flatMap((entry) => (entry.suppressed ?? []).map((suppressed) => ({ suppressed, item: entry.item })));
 }

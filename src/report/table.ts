@@ -5,7 +5,7 @@ import { compareSeverity } from '../findings/catalog.js';
 import type { ImageInventory } from '../inventory/read-image.js';
 import type { Item, Problem } from '../managers/types.js';
 import { type Paint, createPaint } from './paint.js';
-import { byOrigin, madeBy, relationText, summaryText } from './summary.js';
+import { type Accepted, acceptedOf, byOrigin, madeBy, relationText, summaryText } from './summary.js';
 
 export interface TableOptions {
   color: boolean;
@@ -39,7 +39,8 @@ export function diffToTable(result: DiffResult, options: TableOptions): string {
   }
   lines.push(...transientLines(place, result.transient, notes, paint));
   lines.push(...problemLines([...result.old.final.problems, ...result.new.final.problems]));
-  lines.push(...noteLines(notes, paint), '', summaryText(result.changes.length, result.transient.length, notes));
+  lines.push(...noteLines(notes, paint), ...acceptedLines(acceptedOf([...result.changes, ...result.transient]), paint));
+  lines.push('', summaryText(result.changes.length, result.transient.length, notes));
   return `${lines.join('\n')}\n`;
 }
 
@@ -60,7 +61,8 @@ export function scanToTable(result: ScanResult, options: TableOptions): string {
   lines.push(...transientLines((layer) => layerCell(result.image, result.dockerfile, layer), result.transient, notes, paint));
   lines.push(...problemLines(result.image.final.problems));
   const items = `${result.entries.length} item${result.entries.length === 1 ? '' : 's'}`;
-  lines.push(...noteLines(notes, paint), '', `${items}, ${result.transient.length} transient, ${notes.length} findings`);
+  lines.push(...noteLines(notes, paint), ...acceptedLines(acceptedOf([...result.entries, ...result.transient]), paint));
+  lines.push('', `${items}, ${result.transient.length} transient, ${notes.length} findings`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -123,6 +125,15 @@ function problemLines(problems: readonly Problem[]): string[] {
 function noteLines(notes: readonly Finding[], paint: Paint): string[] {
   if (notes.length === 0) return [];
   return ['', 'Findings:', ...notes.map((note, index) => `  [${index + 1}] ${paint.severity(note.severity, note.severity)} ${note.rule}: ${note.message}`)];
+}
+
+/** What the policy waved through stays in sight, with the reason it gave. */
+function acceptedLines(accepted: readonly Accepted[], paint: Paint): string[] {
+  if (accepted.length === 0) return [];
+  const lines = accepted.map(({ suppressed, item }) =>
+    `  ${paint.severity(suppressed.severity, suppressed.severity)} ${suppressed.rule} ${item.path}: ${suppressed.message} (${suppressed.reason})`,
+  );
+  return ['', 'Accepted by the policy (not counted by --fail-on):', ...lines];
 }
 
 function imageLine(label: string, image: ImageInventory): string {

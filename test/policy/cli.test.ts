@@ -115,3 +115,21 @@ test('rules lists every rule as a table and as JSON', async (t) => {
   t.deepEqual(listed.map((rule) => rule.id), [...RULE_IDS]);
   t.true(listed.every((rule) => rule.explanation.length > 0 && rule.fix.length > 0 && rule.title.length > 0));
 });
+
+test('what the policy accepted stays in sight: table and Markdown list it with its reason, SARIF suppresses it', async (t) => {
+  const policy = await policyFile('team.yaml', TEAM_POLICY);
+  const [table, markdown, sarif] = await Promise.all(
+    ['table', 'markdown', 'sarif'].map((format) => runBin([...diff('risky'), '--policy', policy, '--format', format])),
+  );
+  t.regex(table?.stdout ?? '', /Accepted by the policy \(not counted by --fail-on\):\n {2}high proxy-configured \/etc\/apt\/apt\.conf\.d\/99proxy: .*\(build proxy\)/);
+  t.regex(markdown?.stdout ?? '', /<summary>Accepted by the policy: 2 findings<\/summary>/);
+  t.regex(markdown?.stdout ?? '', /proxy-configured <code>\/etc\/apt\/apt\.conf\.d\/99proxy<\/code>.*\(build proxy\)/);
+  const log = JSON.parse(sarif?.stdout ?? '{}') as { runs: Array<{ results: Array<{ ruleId: string; suppressions?: Array<{ kind: string; status: string; justification: string }> }> }> };
+  const results = log.runs[0]?.results ?? [];
+  const suppressed = results.filter((result) => result.suppressions !== undefined);
+  t.deepEqual(
+    suppressed.map((result) => `${result.ruleId}: ${result.suppressions?.[0]?.kind} ${result.suppressions?.[0]?.status} ${result.suppressions?.[0]?.justification}`).sort(),
+    ['new-host: external accepted host allowed by the policy (allow.hosts)', 'proxy-configured: external accepted build proxy'].sort(),
+  );
+  t.true(results.length > suppressed.length, 'the findings the policy kept are results without suppressions');
+});

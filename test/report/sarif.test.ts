@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 
-import test from 'ava';
+import test, { type ExecutionContext } from 'ava';
 import AjvDraft04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 
@@ -24,7 +24,7 @@ interface SarifLog {
   }>;
 }
 
-const validate = test.macro(async (t, args: string[]) => {
+async function validSarif(t: ExecutionContext, args: string[]): Promise<SarifLog> {
   const schema = JSON.parse(await readFile(`${ROOT}/test/fixtures/sarif-schema-2.1.0.json`, 'utf8')) as object;
   // The official schema's `language` pattern has a lone `]`, valid only without the u flag.
   const ajv = new AjvDraft04.default({ allErrors: true, strict: false, unicodeRegExp: false });
@@ -36,11 +36,21 @@ const validate = test.macro(async (t, args: string[]) => {
   t.false(ajv.validate(schema, { version: '2.1.0', runs: [{ tool: { driver: {} } }] }), 'the schema is enforced: a driver needs a name');
   t.is(log.version, '2.1.0');
   return log;
+}
+
+const validate = test.macro(async (t, args: string[]) => {
+  await validSarif(t, args);
 });
 
 test('a diff with findings validates against the SARIF 2.1.0 schema', validate, ['diff', oci('apt-1'), oci('apt-2'), '--dockerfile', 'fixtures/images/apt-2/Dockerfile']);
 test('a diff without findings validates too', validate, ['diff', oci('apt-1'), oci('apt-1')]);
 test('a scan validates too', validate, ['scan', oci('apt-2')]);
+test('findings a policy accepted are suppressed results, and validate', async (t) => {
+  const layout = (tag: string) => `oci:fixtures/layouts/policy-rules:${tag}`;
+  const log = await validSarif(t, ['diff', layout('old'), layout('risky'), '--policy', 'test/policy/fixtures/team.yaml']);
+  const suppressed = log.runs[0]?.results.filter((result) => 'suppressions' in result) ?? [];
+  t.is(suppressed.length, 2);
+});
 
 test('results point at the Dockerfile line, the image path is a related location', async (t) => {
   const run = await runBin(['diff', oci('apt-1'), oci('apt-2'), '--dockerfile', 'fixtures/images/apt-2/Dockerfile', '--format', 'sarif']);
