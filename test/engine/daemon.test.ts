@@ -7,6 +7,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 
 import { type CliRun, describeChanges, type JsonReport, ROOT, rules, runBin } from '../helpers/cli.js';
 import { buildEngineImages, type Dockerd, PREFIX, startDockerd } from '../helpers/dockerd.js';
+import { pushImage, startRegistry } from '../helpers/registry.js';
 
 // One real engine for the whole file: started and built once (about 20 s), stopped after.
 let engine: Dockerd;
@@ -160,6 +161,21 @@ test('a mixed comparison: an OCI layout against an engine image', async (t) => {
   t.is((json.new as { transport: string }).transport, 'docker-daemon');
   const added = describeChanges(json.changes).filter((line) => line.startsWith('added source'));
   t.true(added.includes('added source /etc/apt/sources.list.d/internal.list @2'), added.join('\n'));
+});
+
+test('the gating case: the base from a registry, the build from the engine', async (t) => {
+  const registry = await startRegistry();
+  t.teardown(() => registry.stop());
+  const pushed = await pushImage(registry, daemon('base:1'), 'team/base:1', { daemonHost: engine.host });
+  const [gate, local] = await Promise.all([
+    report(['diff', `docker://${registry.host}/team/base:1`, daemon('app:2')]),
+    report(['diff', daemon('base:1'), daemon('app:2')]),
+  ]);
+  t.is((gate.old as { transport: string; digest: string }).digest, pushed);
+  t.deepEqual(describeChanges(gate.changes), BUILT);
+  t.deepEqual(verdict(gate).findings, verdict(local).findings);
+  t.deepEqual(verdict(gate).instructions, verdict(local).instructions);
+  t.is((gate.relation as { kind: string }).kind, 'prefix', 'the pushed base is the bottom of the build, layer for layer');
 });
 
 test('JSON of engine images validates against schema/report.schema.json', async (t) => {

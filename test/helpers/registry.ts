@@ -88,6 +88,8 @@ export interface PushOptions {
   format?: 'oci' | 'v2s2';
   /** Copy every image of an index (`skopeo copy --all`). */
   all?: boolean;
+  /** The engine a `docker-daemon:` source is read from (`unix://…`). */
+  daemonHost?: string;
 }
 
 /** Push an image with `skopeo copy` (relative `oci:` paths are from the repository root); its manifest digest. */
@@ -98,6 +100,7 @@ export async function pushImage(registry: StartedRegistry, from: string, to: str
   if (options.zstd === true) args.push('--dest-compress-format', 'zstd', '--dest-compress');
   if (options.format !== undefined) args.push('--format', options.format);
   if (options.all === true) args.push('--all');
+  if (options.daemonHost !== undefined) args.push('--src-daemon-host', options.daemonHost);
   try {
     await run('skopeo', [...args, from, `docker://${registry.host}/${to}`], { cwd: ROOT });
     return (await readFile(digestFile, 'utf8')).trim();
