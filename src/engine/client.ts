@@ -76,7 +76,9 @@ export class EngineClient {
     }
     if (failure.statusCode !== undefined) {
       const message = failure.json?.message ?? error.message;
-      return new PkgrepoDiffError('E_ENGINE', `the engine at ${address} answered ${failure.statusCode}: ${message}`, { cause: error });
+      // Go's TLS server answers plain HTTP with a 400 that says so: the address wants TLS.
+      const hint = /HTTP request to an HTTPS server/i.test(message) ? 'the engine speaks TLS: set DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH' : undefined;
+      return new PkgrepoDiffError('E_ENGINE', `the engine at ${address} answered ${failure.statusCode}: ${message}`, { cause: error, hint });
     }
     const reason = failure.code === undefined ? undefined : UNREACHABLE[failure.code];
     if (reason !== undefined) {

@@ -7,7 +7,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 
 import { type CliRun, describeChanges, type JsonReport, ROOT, rules, runBin } from '../helpers/cli.js';
 import { buildEngineImages, type Dockerd, PREFIX, startDockerd } from '../helpers/dockerd.js';
-import { pushImage, startRegistry } from '../helpers/registry.js';
+import { failed, pushImage, startRegistry } from '../helpers/registry.js';
 
 // One real engine for the whole file: started and built once (about 20 s), stopped after.
 let engine: Dockerd;
@@ -16,7 +16,7 @@ let noConfig: string;
 const ids = new Map<string, string>();
 
 test.before(async () => {
-  engine = await startDockerd();
+  engine = await startDockerd({ tls: true });
   await buildEngineImages(engine);
   noConfig = join(engine.dir, 'empty-config');
   await mkdir(noConfig);
@@ -161,6 +161,30 @@ test('a mixed comparison: an OCI layout against an engine image', async (t) => {
   t.is((json.new as { transport: string }).transport, 'docker-daemon');
   const added = describeChanges(json.changes).filter((line) => line.startsWith('added source'));
   t.true(added.includes('added source /etc/apt/sources.list.d/internal.list @2'), added.join('\n'));
+});
+
+test('DOCKER_HOST tcp:// with DOCKER_TLS_VERIFY and DOCKER_CERT_PATH: the same report as over the socket', async (t) => {
+  const tcp = engine.tcp;
+  if (tcp === undefined) throw new Error('the engine was started without its TLS listener');
+  const args = ['diff', daemon('base:1'), daemon('app:2')];
+  const [overTls, overSocket] = await Promise.all([
+    report(args, { DOCKER_HOST: tcp.host, DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: tcp.certPath }),
+    report(args),
+  ]);
+  t.deepEqual(verdict(overTls), verdict(overSocket));
+  t.deepEqual(describeChanges(overTls.changes), BUILT);
+});
+
+test('TLS to the engine fails closed: no client certificate, or no TLS at all', async (t) => {
+  const tcp = engine.tcp;
+  if (tcp === undefined) throw new Error('the engine was started without its TLS listener');
+  const args = ['diff', daemon('base:1'), daemon('app:2')];
+  const empty = join(engine.dir, 'no-certs');
+  await mkdir(empty, { recursive: true });
+  const noCerts = await cli(args, { DOCKER_HOST: tcp.host, DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: empty });
+  failed(t, noCerts, /no-certs.*(ca|cert|key)\.pem|DOCKER_CERT_PATH/);
+  const plain = await cli(args, { DOCKER_HOST: tcp.host });
+  failed(t, plain, /127\.0\.0\.1:\d+.*\(the engine speaks TLS: set DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH\)/);
 });
 
 test('the gating case: the base from a registry, the build from the engine', async (t) => {

@@ -4,7 +4,9 @@ import { chmod, copyFile, mkdir, mkdtemp, readdir, rm, symlink } from 'node:fs/p
 import { request } from 'node:http';
 import { join } from 'node:path';
 
+import { makeCertificates } from './certificates.js';
 import { ROOT } from './paths.js';
+import { freePort } from './registry.js';
 
 /**
  * A real Docker engine (Debian's docker.io dockerd) for the engine tests, started without
@@ -19,7 +21,19 @@ export interface Dockerd {
   dir: string;
   /** Run the docker CLI against this engine; resolves with stdout. */
   docker(args: string[]): Promise<string>;
+  /** With `tls`: a second listener on loopback TCP that requires a client certificate. */
+  tcp?: {
+    /** `tcp://127.0.0.1:PORT` */
+    host: string;
+    /** A DOCKER_CERT_PATH folder: ca.pem, cert.pem and key.pem of a client the engine trusts. */
+    certPath: string;
+  };
   stop(): Promise<void>;
+}
+
+export interface DockerdOptions {
+  /** Also listen on `tcp://127.0.0.1:PORT` with --tlsverify and a test CA. */
+  tls?: boolean;
 }
 
 /** Images of fixtures/engine, in build order (each FROM names one built before it). */
@@ -31,16 +45,17 @@ const APPLETS = ['sh', 'mkdir', 'echo', 'rm', 'sed', 'ln'];
 /** Fixed mtime of the base rootfs, so its diffID is the same on every run (2024-01-01). */
 const BASE_EPOCH = 1704067200;
 
-export async function startDockerd(): Promise<Dockerd> {
+export async function startDockerd(options: DockerdOptions = {}): Promise<Dockerd> {
   // Short: a unix socket path must fit in 108 bytes, and dockerd puts its own under exec-root.
   const dir = await mkdtemp('/tmp/pd-');
   const socket = join(dir, 'docker.sock');
   const host = `unix://${socket}`;
+  const tcp = options.tls === true ? await tlsListener(dir) : undefined;
   const log = openSync(join(dir, 'dockerd.log'), 'a');
   const child = spawn(
     'dockerd',
     ['--storage-driver', 'vfs', '--iptables=false', '--ip-masq=false', '--bridge=none', '--host', host,
-      '--data-root', join(dir, 'data'), '--exec-root', join(dir, 'x'), '--pidfile', join(dir, 'docker.pid')],
+      '--data-root', join(dir, 'data'), '--exec-root', join(dir, 'x'), '--pidfile', join(dir, 'docker.pid'), ...(tcp?.flags ?? [])],
     { stdio: ['ignore', log, log] },
   );
   closeSync(log);
@@ -49,6 +64,7 @@ export async function startDockerd(): Promise<Dockerd> {
   await mkdir(config);
   const docker = (args: string[]) => run('docker', args, { DOCKER_HOST: host, DOCKER_CONFIG: config, DOCKER_BUILDKIT: '0' });
   const engine: Dockerd = { host, socket, dir, docker, stop: () => stop(child, exited, dir) };
+  if (tcp !== undefined) engine.tcp = { host: tcp.host, certPath: tcp.certPath };
 
   try {
     await waitUntilUp(socket, child);
@@ -81,6 +97,19 @@ async function importBase(engine: Dockerd): Promise<void> {
   const tarball = join(engine.dir, 'rootfs.tar');
   await run('tar', ['--sort=name', '--format=gnu', `--mtime=@${BASE_EPOCH}`, '--owner=0', '--group=0', '--numeric-owner', '-C', root, '-cf', tarball, ...(await readdir(root))]);
   await engine.docker(['import', '--change', 'CMD ["/bin/sh"]', '--message', 'busybox-static rootfs', tarball, `${PREFIX}/rootfs:1`]);
+}
+
+/** Certificates for a TLS listener, and a client's DOCKER_CERT_PATH folder laid out as docker wants it. */
+async function tlsListener(dir: string): Promise<{ host: string; certPath: string; flags: string[] }> {
+  const made = await makeCertificates(join(dir, 'certs'));
+  const certPath = join(dir, 'client');
+  await mkdir(certPath);
+  await copyFile(made.ca, join(certPath, 'ca.pem'));
+  await copyFile(made.client.cert, join(certPath, 'cert.pem'));
+  await copyFile(made.client.key, join(certPath, 'key.pem'));
+  const host = `tcp://127.0.0.1:${await freePort()}`;
+  const flags = ['--host', host, '--tlsverify', '--tlscacert', made.ca, '--tlscert', made.server.cert, '--tlskey', made.server.key];
+  return { host, certPath, flags };
 }
 
 async function waitUntilUp(socket: string, child: ChildProcess): Promise<void> {

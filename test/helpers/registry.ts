@@ -9,6 +9,7 @@ import { promisify } from 'node:util';
 import type { ExecutionContext } from 'ava';
 
 import type { CliRun } from './cli.js';
+import { makeCertificates } from './certificates.js';
 import { ROOT } from './paths.js';
 
 const run = promisify(execFile);
@@ -41,8 +42,8 @@ export async function startRegistry(options: RegistryOptions = {}): Promise<Star
   const port = await freePort();
   const host = `127.0.0.1:${port}`;
   const http: Record<string, unknown> = { addr: host, secret: randomBytes(16).toString('hex') };
-  const tls = options.tls === true ? await makeCertificates(dir) : undefined;
-  if (tls !== undefined) http.tls = { certificate: tls.cert, key: tls.key };
+  const tls = options.tls === true ? await makeCertificates(join(dir, 'certs')) : undefined;
+  if (tls !== undefined) http.tls = { certificate: tls.server.cert, key: tls.server.key };
   const config = {
     version: 0.1,
     log: { level: 'error', accesslog: { disabled: true } },
@@ -152,21 +153,8 @@ async function bcrypt(password: string): Promise<string> {
   return stdout;
 }
 
-/** A test CA and a server certificate for 127.0.0.1 and localhost, with openssl. */
-async function makeCertificates(dir: string): Promise<{ ca: string; cert: string; key: string }> {
-  const file = (name: string) => join(dir, name);
-  const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
-  await run('openssl', ['req', '-x509', ...ec, '-keyout', file('ca.key'), '-out', file('ca.pem'), '-days', '2', '-subj', '/CN=pkgrepo-diff test CA']);
-  await run('openssl', ['req', ...ec, '-keyout', file('server.key'), '-out', file('server.csr'), '-subj', '/CN=127.0.0.1']);
-  await writeFile(file('server.ext'), 'subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\n');
-  await run('openssl', [
-    'x509', '-req', '-in', file('server.csr'), '-CA', file('ca.pem'), '-CAkey', file('ca.key'), '-CAcreateserial',
-    '-out', file('server.pem'), '-days', '2', '-extfile', file('server.ext'),
-  ]);
-  return { ca: file('ca.pem'), cert: file('server.pem'), key: file('server.key') };
-}
-
-function freePort(): Promise<number> {
+/** A TCP port nothing listens on now, on loopback. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
