@@ -9,8 +9,8 @@ import type { DiffResult } from '../diff/model.js';
 import { diffAllPlatforms, diffImages, scanImage, type PipelineOptions } from '../index.js';
 import { SEVERITIES, type Severity } from '../managers/types.js';
 import { checkCredentialFlags } from '../registry/credentials.js';
-import { allPlatformsToJson, allPlatformsToTable } from '../report/all-platforms.js';
-import { FORMATS, renderDiff, renderScan } from '../report/formats.js';
+import { allPlatformsToJson, allPlatformsToMarkdown, allPlatformsToSarif, allPlatformsToTable } from '../report/all-platforms.js';
+import { type Format, FORMATS, type RenderOptions, renderDiff, renderScan } from '../report/formats.js';
 import { wantsColor } from '../report/paint.js';
 import { TerminalProgress } from './progress.js';
 import { emitReports, planReports, type ReportArgs, type ReportContext } from './outputs.js';
@@ -149,18 +149,18 @@ function withProgress(io: CliIo, progress: TerminalProgress): CliIo {
 /** `diff --all-platforms`: one report over every shared platform; --fail-on weighs them all. */
 async function diffEveryPlatform(old: string, next: string, args: CliArgs & PolicyArgs & ReportArgs, io: CliIo): Promise<number> {
   const plans = await planReports(args, [old, next]);
-  const other = plans.find((plan) => plan.format !== 'table' && plan.format !== 'json');
-  if (other !== undefined) {
-    throw new PkgrepoDiffError('E_USAGE', `--format ${other.format} is not available with --all-platforms`, { hint: 'use table or json' });
-  }
   const policy = await policyOf(args);
   const found = await diffAllPlatforms(old, next, pipelineOptions(args, io));
   const judged = found.platforms.map((entry) => ({ platform: entry.platform, ...judge(entry.result, policy, args) }));
   const result = { ...found, platforms: judged };
   const failOn = judged[0]?.failOn;
   const status = gate(result.platforms.flatMap((entry) => diffSeverities(entry.result)), failOn);
-  const render = (format: string, options: { color: boolean }) =>
-    format === 'json' ? `${JSON.stringify(allPlatformsToJson(result), null, 2)}\n` : allPlatformsToTable(result, options);
+  const render = (format: Format, options: RenderOptions) => {
+    if (format === 'json') return `${JSON.stringify(allPlatformsToJson(result), null, 2)}\n`;
+    if (format === 'sarif') return `${JSON.stringify(allPlatformsToSarif(result, options), null, 2)}\n`;
+    if (format === 'markdown') return allPlatformsToMarkdown(result, options);
+    return allPlatformsToTable(result, options);
+  };
   await emitReports(plans, render, reportContext(io, failOn, status));
   return status;
 }

@@ -2,6 +2,9 @@ import type { AllPlatformsDiff } from '../diff/model.js';
 import { maxSeverity } from '../findings/catalog.js';
 import { type JsonValue, SEVERITIES } from '../managers/types.js';
 import { diffToJson, SCHEMA_VERSION } from './json.js';
+import { diffToMarkdown, type MarkdownOptions } from './markdown.js';
+import { diffToSarif, type SarifOptions } from './sarif.js';
+import { allFindings, summaryText } from './summary.js';
 import { diffToTable, type TableOptions } from './table.js';
 
 type Json = { [key: string]: JsonValue };
@@ -42,6 +45,75 @@ export function allPlatformsToTable(result: AllPlatformsDiff, options: TableOpti
     `${result.platforms.length} platform${result.platforms.length === 1 ? '' : 's'} compared: ${result.platforms.map((entry) => entry.platform).join(', ')}`,
   ];
   return `${sections.join('\n')}\n${tail.join('\n')}\n`;
+}
+
+/**
+ * A pull-request comment over every platform: one summary line per platform, then each
+ * platform's own report with its headings one level down.
+ */
+export function allPlatformsToMarkdown(result: AllPlatformsDiff, options: MarkdownOptions): string {
+  const [only] = result.platforms;
+  if (!result.multiPlatform && only !== undefined) return diffToMarkdown(only.result, options);
+
+  const findings = result.platforms.flatMap((entry) => allFindings(entry.result));
+  const highest = maxSeverity(findings.map((finding) => finding.severity));
+  const worst = highest === null ? 'no findings' : `highest severity **${highest}**`;
+  const verdict = options.verdict;
+  const mark = verdict === null ? '' : ` ${verdict.failed ? '❌ fails' : '✅ passes'} \`--fail-on ${verdict.threshold}\``;
+  const lines = [`### pkgrepo-diff${mark}: ${worst} over ${result.platforms.length} platforms`, ''];
+  for (const entry of result.platforms) {
+    const { changes, transient } = entry.result;
+    lines.push(`- \`${entry.platform}\`: ${summaryText(changes.length, transient.length, allFindings(entry.result))}`);
+  }
+  if (result.onlyOld.length > 0) lines.push(`- only in the old image: ${result.onlyOld.map((platform) => `\`${platform}\``).join(', ')}`);
+  if (result.onlyNew.length > 0) lines.push(`- only in the new image: ${result.onlyNew.map((platform) => `\`${platform}\``).join(', ')}`);
+  lines.push('');
+  for (const entry of result.platforms) {
+    // Headings are the report's own (image text is escaped, so no line of it starts with #).
+    const section = diffToMarkdown(entry.result, { verdict: null }).replace(/^(#{3,5}) /gm, '#$1 ');
+    lines.push(`### Platform \`${entry.platform}\``, '', section);
+  }
+  return `${lines.join('\n').trimEnd()}\n`;
+}
+
+/**
+ * SARIF over every platform: one run, each platform's results in it, told apart by a
+ * `platform` property, the message, and the fingerprint (the same finding on two platforms is
+ * two alerts, each fixed on its own).
+ */
+export function allPlatformsToSarif(result: AllPlatformsDiff, options: SarifOptions): JsonValue {
+  const logs = result.platforms.map((entry) => ({ platform: entry.platform, log: diffToSarif(entry.result, options) }));
+  const [first] = logs;
+  if (first === undefined) throw new Error('no platform to report');
+  if (!result.multiPlatform) return first.log;
+  const runOf = (log: Json) => ((log.runs as Json[] | undefined) ?? [])[0] ?? {};
+  const results = logs.flatMap(({ platform, log }) => ((runOf(log).results as Json[] | undefined) ?? []).map((entry) => tagged(entry, platform)));
+  const notifications = logs.flatMap(({ platform, log }) => {
+    const invocation = ((runOf(log).invocations as Json[] | undefined) ?? [])[0] ?? {};
+    const listed = (invocation.toolExecutionNotifications as Json[] | undefined) ?? [];
+    return listed.map((notification) => ({ ...notification, properties: { platform } }));
+  });
+  const template = runOf(first.log);
+  const properties: Json = {
+    platforms: logs.map(({ platform, log }) => ({ platform, ...((runOf(log).properties as Json | undefined) ?? {}) })),
+    onlyOld: result.onlyOld,
+    onlyNew: result.onlyNew,
+  };
+  return {
+    ...first.log,
+    runs: [{ ...template, invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }], results, properties }],
+  };
+}
+
+function tagged(entry: Json, platform: string): Json {
+  const message = (entry.message as Json | undefined) ?? {};
+  const fingerprints = (entry.partialFingerprints as Record<string, string> | undefined) ?? {};
+  return {
+    ...entry,
+    message: { ...message, text: `${String(message.text ?? '')} [${platform}]` },
+    partialFingerprints: Object.fromEntries(Object.entries(fingerprints).map(([key, value]) => [key, `${value}:${platform}`])),
+    properties: { ...((entry.properties as Json | undefined) ?? {}), platform },
+  };
 }
 
 /** Add the numbers of one summary into the total, recursing into objects (the severity counts). */

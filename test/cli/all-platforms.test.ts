@@ -7,6 +7,8 @@ import { promisify } from 'node:util';
 
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import test from 'ava';
+import AjvDraft04 from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
 
 import { describeChanges, fails, ROOT, runBin, type JsonReport } from '../helpers/cli.js';
 import { findManifest, layoutPath, readBlob, readImage, readLayoutIndex } from '../helpers/layouts.js';
@@ -178,7 +180,41 @@ test('images with no platform in common are an error naming both lists', async (
   t.regex(run.stderr, /^pkgrepo-diff: .*the images share no platform \(old: linux\/amd64; new: linux\/arm64\/v8\)/);
 });
 
-test('--format sarif is refused with --all-platforms, before any image is read', fails, ['diff', at('old'), 'oci:/nonexistent:x', '--all-platforms', '--format', 'sarif'], /--format sarif is not available with --all-platforms/);
+test('SARIF over every platform: one run, each result tagged with its platform, valid against the schema', async (t) => {
+  const dir = await layoutWithMixedIndex();
+  const run = await runBin(['diff', at('mixed', dir), at('multi', dir), '--all-platforms', '--format', 'sarif']);
+  t.is(run.status, 0, run.stderr);
+  const schema = JSON.parse(await readFile(join(ROOT, 'test/fixtures/sarif-schema-2.1.0.json'), 'utf8')) as object;
+  const ajv = new AjvDraft04.default({ allErrors: true, strict: false, unicodeRegExp: false });
+  addFormats.default(ajv);
+  const log = JSON.parse(run.stdout) as {
+    runs: Array<{ results: Array<{ message: { text: string }; partialFingerprints: Record<string, string>; properties: { platform: string } }>; properties: { onlyNew: string[] } }>;
+  };
+  t.true(ajv.validate(schema, log), ajv.errorsText(ajv.errors));
+  t.is(log.runs.length, 1);
+  const results = log.runs[0]?.results ?? [];
+  t.true(results.length > 0);
+  for (const result of results) {
+    t.is(result.properties.platform, 'linux/arm64/v8', 'amd64 has no change, so every finding is arm64\'s');
+    t.true(result.message.text.endsWith(' [linux/arm64/v8]'));
+    t.true(Object.values(result.partialFingerprints).every((value) => value.endsWith(':linux/arm64/v8')));
+  }
+  t.deepEqual(log.runs[0]?.properties.onlyNew, ['linux/arm/v7']);
+});
+
+test('Markdown over every platform: a line per platform, then each platform\'s report a level down', async (t) => {
+  const dir = await layoutWithMixedIndex();
+  const run = await runBin(['diff', at('mixed', dir), at('multi', dir), '--all-platforms', '--format', 'markdown', '--fail-on', 'high']);
+  t.is(run.status, 0, run.stderr);
+  const lines = run.stdout.split('\n');
+  t.is(lines[0], '### pkgrepo-diff ✅ passes `--fail-on high`: highest severity **medium** over 2 platforms');
+  t.true(lines.includes('- `linux/amd64`: 0 changes, 0 transient, 0 findings'));
+  t.true(lines.some((line) => /^- `linux\/arm64\/v8`: 2 changes, 0 transient, \d+ findings/.test(line)));
+  t.true(lines.includes('- only in the new image: `linux/arm/v7`'));
+  t.true(lines.includes('### Platform `linux/arm64/v8`'));
+  t.true(lines.some((line) => line.startsWith('#### pkgrepo-diff')), 'each platform\'s own headline, a level down');
+  t.false(lines.slice(1).some((line) => /^### pkgrepo-diff/.test(line)));
+});
 
 test('--output writes the multi-platform report to a file', async (t) => {
   const dir = await mkdtemp(join(tmpdir(), 'pkgrepo-diff-platforms-'));
