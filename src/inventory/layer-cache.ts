@@ -57,14 +57,14 @@ function keyOf(layer: { digest: string; diffId: string }, filter: KeepFilter, op
 }
 
 /** Run `task` over `items` with at most `limit` running at once, keeping order. */
-export async function mapLimit<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+export async function mapLimit<T, R>(items: readonly T[], limit: number, task: (item: T, index: number) => Promise<R>): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < items.length) {
       const index = next;
       next += 1;
-      results[index] = await task(items[index] as T);
+      results[index] = await task(items[index] as T, index);
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));

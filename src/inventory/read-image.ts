@@ -67,9 +67,11 @@ export async function readImage(image: ResolvedImage, options: ReadOptions): Pro
     instruction: instructions[layer.index] ?? null,
   }));
 
+  let previous: LayerWalk[] | undefined;
+  let added: string[] = [];
   for (let round = 0; ; round += 1) {
     const filter = filterFor(options.managers, extra);
-    const walks = await walkAll(image, cache, filter, options);
+    const walks = await walkAll(image, cache, filter, options, previous, added);
     const replay = new Replay();
     const missing = new Set<string>();
     const states = walks.map((walk, index) => {
@@ -83,21 +85,32 @@ export async function readImage(image: ResolvedImage, options: ReadOptions): Pro
     }
     debug('%s: walking again for %o', image.reference, fresh);
     for (const path of fresh) extra.add(path);
+    previous = walks;
+    added = fresh;
   }
 }
 
+/**
+ * Walk every layer with the filter. In a later round, a layer whose entries touch none of the
+ * paths just added gives the same operations as before, so its last walk stands and its blob is
+ * not read again.
+ */
 async function walkAll(
   image: ResolvedImage,
   cache: LayerCache,
   filter: KeepFilter,
   options: ReadOptions,
+  previous: readonly LayerWalk[] | undefined,
+  added: readonly string[],
 ): Promise<LayerWalk[]> {
   const controller = new AbortController();
   const signal = options.signal === undefined ? controller.signal : AbortSignal.any([options.signal, controller.signal]);
   try {
-    return await mapLimit(image.layers, options.concurrency ?? 2, (layer) =>
-      cache.walk(layer, filter, { signal, fileCap: FILE_CAP }),
-    );
+    return await mapLimit(image.layers, options.concurrency ?? 2, (layer, index) => {
+      const before = previous?.[index];
+      if (before !== undefined && !added.some((path) => before.sketch.touches(path))) return Promise.resolve(before);
+      return cache.walk(layer, filter, { signal, fileCap: FILE_CAP });
+    });
   } catch (error) {
     controller.abort();
     throw asPkgrepoDiffError(error, 'E_LAYER', image.reference);

@@ -1,4 +1,5 @@
 import type { FsNode } from '../replay/node.js';
+import type { PathSketch } from './sketch.js';
 
 /** What one layer does to the filesystem, in tar order, limited to what the walk kept. */
 export type LayerOp =
@@ -19,6 +20,8 @@ export interface KeepFilter {
 
 export interface LayerWalk {
   ops: LayerOp[];
+  /** Every entry path of the layer, kept or not, for deciding whether a wider walk needs it again. */
+  sketch: PathSketch;
   /** Entries seen in the layer, kept or not. */
   entries: number;
   /** Uncompressed bytes read. */

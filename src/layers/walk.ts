@@ -10,7 +10,8 @@ import type { LayerBlob } from '../image/types.js';
 import { normalizePath, parentOf, baseName } from '../replay/path.js';
 import { createDecompressor, SNIFF_BYTES, sniffCompression } from './decompress.js';
 import { drain, type EntryBody, splitHead } from './entry.js';
-import type { KeepFilter, LayerOp, LayerWalk } from './ops.js';
+import type { KeepFilter, LayerWalk } from './ops.js';
+import { PathSketch } from './sketch.js';
 import { DigestMeter, DigestVerifier } from './verify.js';
 
 export interface WalkOptions {
@@ -27,12 +28,12 @@ const OPAQUE = '.wh..wh..opq';
  * diffID of the tar, and turn the entries the filter wants into replay operations.
  */
 export async function walkLayer(blob: LayerBlob, filter: KeepFilter, options: WalkOptions): Promise<LayerWalk> {
-  const result: LayerWalk = { ops: [], entries: 0, bytes: 0 };
+  const result: LayerWalk = { ops: [], sketch: new PathSketch(), entries: 0, bytes: 0 };
   // Sniffing already told a tar from anything else, so old v7 headers without magic are fine.
   const extract = tar.extract({ allowUnknownFormat: true } as Parameters<typeof tar.extract>[0]);
   extract.on('entry', (header, body, next) => {
     result.entries += 1;
-    handleEntry(header, body, filter, options.fileCap, result.ops).then(() => next(), next);
+    handleEntry(header, body, filter, options.fileCap, result).then(() => next(), next);
   });
   const counter = async function* (source: AsyncIterable<Buffer>) {
     for await (const chunk of source) {
@@ -83,10 +84,11 @@ async function handleEntry(
   body: EntryBody,
   filter: KeepFilter,
   fileCap: number,
-  ops: LayerOp[],
+  { ops, sketch }: LayerWalk,
 ): Promise<void> {
   const path = normalizePath(header.name);
   const name = baseName(path);
+  sketch.add(path);
   if (name === OPAQUE) ops.push({ op: 'opaque', dir: parentOf(path) });
   else if (name.startsWith(WHITEOUT)) ops.push({ op: 'whiteout', path: `${parentOf(path)}/${name.slice(WHITEOUT.length)}`.replace('//', '/') });
   else if (header.type === 'symlink') ops.push({ op: 'put', path, node: { type: 'symlink', target: header.linkname ?? '', layer: -1 } });
