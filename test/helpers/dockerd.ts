@@ -112,13 +112,13 @@ async function tlsListener(dir: string): Promise<{ host: string; certPath: strin
   return { host, certPath, flags };
 }
 
-async function waitUntilUp(socket: string, child: ChildProcess): Promise<void> {
+export async function waitUntilUp(socket: string, child: ChildProcess): Promise<void> {
   for (let attempt = 0; attempt < 120; attempt += 1) {
     if (child.exitCode !== null) break;
     if (await ping(socket)) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`dockerd did not answer on ${socket}; see its log in ${socket.replace(/docker\.sock$/, 'dockerd.log')}`);
+  throw new Error(`no engine answered on ${socket}; see the log in its folder`);
 }
 
 function ping(socket: string): Promise<boolean> {
