@@ -10,7 +10,7 @@ interface Stream {
 }
 
 /**
- * One status line on a terminal's stderr while registry blobs stream: how many are in flight,
+ * One status line on a terminal's stderr while registry blobs and engine save streams flow: how many are in flight,
  * how many are done, and the bytes so far against the sizes the manifests declared. It is
  * redrawn in place and cleared before any other line is written to stderr, and at the end.
  */
@@ -64,7 +64,7 @@ export class TerminalProgress implements Transfers {
     if (!force && now - this.last < REDRAW_MS) return;
     this.last = now;
     const size = this.expected > 0 ? `${mebibytes(this.received)} of ${mebibytes(this.expected)}` : mebibytes(this.received);
-    const text = `pkgrepo-diff: pulling layers: ${this.finished} done, ${this.active} in flight, ${size}`;
+    const text = `pkgrepo-diff: reading images: ${this.finished} done, ${this.active} in flight, ${size}`;
     const width = this.stream.columns ?? 80;
     this.stream.write(`${CLEAR}${text.slice(0, Math.max(0, width - 1))}`);
     this.shown = true;

@@ -17,6 +17,8 @@ const inspectSchema = z.looseObject({
   RepoTags: z.array(z.string()).nullish(),
   RepoDigests: z.array(z.string()).nullish(),
   RootFS: z.looseObject({ Type: z.string(), Layers: z.array(z.string()).nullish() }),
+  /** Bytes of the image's layers, uncompressed: about what its save stream carries. */
+  Size: z.number().nullish(),
 });
 export type ImageInspect = z.infer<typeof inspectSchema>;
 

@@ -1,6 +1,7 @@
 import { PkgrepoDiffError } from '../errors.js';
 import { resolveSavedImage, type SaveEntry } from '../image/docker-archive.js';
 import { parseImageName } from '../image/image-name.js';
+import { metered } from '../image/metered.js';
 import type { ImageSource, OpenOptions, ResolvedImage, SourceOptions } from '../image/types.js';
 import { EngineClient } from './client.js';
 import { resolveEndpoint } from './endpoint.js';
@@ -39,8 +40,9 @@ export class DockerDaemonSource implements ImageSource {
     // Saved by ID, so a tag moved meanwhile cannot swap the image under us.
     const id = inspect.Id;
     const label = `engine save of ${id.slice('sha256:'.length, 'sha256:'.length + 12)}`;
+    const transfer = this.sources.transfers?.begin(label, inspect.Size ?? undefined);
     const contents = await readSaveStream(
-      await client.save(id, options.signal),
+      metered(await client.save(id, options.signal), transfer),
       { configDigest: id, diffIds: inspect.RootFS.Layers ?? [], describe: (member) => `${label}:${member}`, prewalk: options.prewalk },
       options.signal,
     ).catch((error: unknown) => {

@@ -16,12 +16,12 @@ test('redraws at most every quarter second, but always when a blob ends', (t) =>
   blob.add(1024 * 1024);
   blob.add(1024 * 1024);
   t.is(writes.length, 1, 'the second chunk in the same instant draws nothing');
-  t.is(writes[0], '\r\u001b[Kpkgrepo-diff: pulling layers: 0 done, 1 in flight, 1.0 MiB of 4.0 MiB');
+  t.is(writes[0], '\r\u001b[Kpkgrepo-diff: reading images: 0 done, 1 in flight, 1.0 MiB of 4.0 MiB');
   tick(300);
   blob.add(2 * 1024 * 1024);
   blob.end();
   blob.end();
-  t.is(writes.at(-1), '\r\u001b[Kpkgrepo-diff: pulling layers: 1 done, 0 in flight, 4.0 MiB of 4.0 MiB');
+  t.is(writes.at(-1), '\r\u001b[Kpkgrepo-diff: reading images: 1 done, 0 in flight, 4.0 MiB of 4.0 MiB');
   t.is(writes.length, 3, 'a second end() of the same blob counts nothing');
 });
 

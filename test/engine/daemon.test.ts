@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import test from 'ava';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 
+import { runCli } from '../../src/cli/run.js';
 import { type CliRun, describeChanges, type JsonReport, ROOT, rules, runBin } from '../helpers/cli.js';
 import { buildEngineImages, type Dockerd, PREFIX, startDockerd } from '../helpers/dockerd.js';
 import { failed, pushImage, startRegistry } from '../helpers/registry.js';
@@ -200,6 +201,19 @@ test('the gating case: the base from a registry, the build from the engine', asy
   t.deepEqual(verdict(gate).findings, verdict(local).findings);
   t.deepEqual(verdict(gate).instructions, verdict(local).instructions);
   t.is((gate.relation as { kind: string }).kind, 'prefix', 'the pushed base is the bottom of the build, layer for layer');
+});
+
+test('on a terminal, the status line counts each image\'s save stream', async (t) => {
+  const writes: string[] = [];
+  const status = await runCli(['diff', daemon('base:1'), daemon('app:2'), '--format', 'json'], {
+    stdout: { write: () => true },
+    stderr: { write: (text: string) => writes.push(text), isTTY: true, columns: 120 },
+    env: { DOCKER_HOST: engine.host, DOCKER_CONFIG: noConfig, NO_COLOR: '1' },
+  });
+  t.is(status, 0, writes.join(''));
+  const last = writes.filter((text) => text.includes('reading images:')).at(-1) ?? '';
+  t.regex(last, /reading images: 2 done, 0 in flight, [\d.]+ MiB of [\d.]+ MiB/);
+  t.is(writes.at(-1), '\r\u001b[K', 'cleared at the end');
 });
 
 test('JSON of engine images validates against schema/report.schema.json', async (t) => {

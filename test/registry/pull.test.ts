@@ -126,7 +126,7 @@ test('on a terminal, a status line counts the layers as they stream and is gone 
     env: { NO_COLOR: '1' },
   });
   t.is(status, 0);
-  const lines = writes.filter(([, text]) => text.includes('pulling layers:'));
+  const lines = writes.filter(([, text]) => text.includes('reading images:'));
   t.true(lines.length > 0, 'the status line was drawn');
   t.regex(lines.at(-1)?.[1] ?? '', /\d+ done, 0 in flight, [\d.]+ MiB of [\d.]+ MiB/);
   const report = writes.findIndex(([stream]) => stream === 'out');
