@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Readable } from 'node:stream';
 
-import Dockerode from 'dockerode';
+import type Dockerode from 'dockerode';
 import { z } from 'zod';
 
 import { trace } from '../debug.js';
@@ -37,11 +37,9 @@ const UNREACHABLE: Record<string, string> = {
 
 /** The two calls pkgrepo-diff makes to a Docker-compatible engine, through dockerode. */
 export class EngineClient {
-  private readonly docker: Dockerode;
+  private docker: Promise<Dockerode> | undefined;
 
-  constructor(readonly endpoint: EngineEndpoint) {
-    this.docker = new Dockerode(endpoint.options);
-  }
+  constructor(readonly endpoint: EngineEndpoint) {}
 
   /** `GET /images/{name}/json`: whether the engine has the image, and what it says of it. */
   async inspect(name: string, signal?: AbortSignal): Promise<ImageInspect> {
@@ -55,10 +53,14 @@ export class EngineClient {
     return (await this.dial(name, { path: `/images/${name}/get`, isStream: true }, signal)) as IncomingMessage;
   }
 
-  private dial(name: string, request: { path: string; isStream: boolean }, signal?: AbortSignal): Promise<unknown> {
+  private async dial(name: string, request: { path: string; isStream: boolean }, signal?: AbortSignal): Promise<unknown> {
     debug('GET %s on %s', request.path, this.endpoint.address);
+    // Loaded on first use: dockerode and its gRPC dependencies cost a fifth of a second at
+    // start-up, which every run that reads no engine image would pay.
+    this.docker ??= import('dockerode').then(({ default: Dockerode }) => new Dockerode(this.endpoint.options));
+    const docker = await this.docker;
     return new Promise((resolve, reject) => {
-      this.docker.modem.dial(
+      docker.modem.dial(
         { ...request, method: 'GET', statusCodes: { 200: true, 404: 'no such image', 500: 'server error' }, abortSignal: signal },
         (error, result) => (error === null ? resolve(result) : reject(this.explain(error, name))),
       );
