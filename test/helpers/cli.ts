@@ -1,4 +1,7 @@
 import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import test from 'ava';
@@ -14,14 +17,21 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Run the installed executable as a user would, from the repository root. */
-export function runBin(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+/** Run the installed executable as a user would, from the repository root unless `cwd` says otherwise. */
+export function runBin(args: string[], env: NodeJS.ProcessEnv = {}, cwd: string = ROOT): Promise<CliRun> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', ...env }, maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
+    execFile(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...env }, maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
       const status = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
       resolve({ status, stdout, stderr });
     });
   });
+}
+
+/** A fresh temporary folder, removed when the test ends. */
+export async function scratchDir(t: { teardown(fn: () => Promise<void>): void }, prefix = 'pkgrepo-test-'): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  t.teardown(() => rm(dir, { recursive: true, force: true }));
+  return dir;
 }
 
 /** Run and parse the JSON report; fails the caller when the run did not succeed. */

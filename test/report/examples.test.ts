@@ -1,20 +1,16 @@
-import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 import test from 'ava';
 import { parse } from 'yaml';
 
-import { ROOT } from '../helpers/paths.js';
+import { ROOT, runBin, scratchDir } from '../helpers/cli.js';
 
 /**
  * The CI examples run pkgrepo-diff as written: the command is taken out of each file, its image
  * variables pointed at fixture images (a registry base and an engine build cannot run here; the
  * transports have their own tests), and run from an empty folder as a CI job would.
  */
-const BIN = fileURLToPath(new URL('../../bin/pkgrepo-diff', import.meta.url));
 const STAND_INS: Record<string, string> = {
   'docker://$BASE_IMAGE': `oci:${ROOT}/fixtures/oci:apt-1`,
   'docker-daemon:$IMAGE': `oci:${ROOT}/fixtures/oci:apt-2`,
@@ -58,23 +54,9 @@ async function gitlabCommand(): Promise<{ command: string[]; artifacts: string[]
   return { command: commandIn(script), artifacts: job.artifacts.paths };
 }
 
-function runIn(dir: string, args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } }, (error, stdout, stderr) => {
-      resolve({ status: error === null ? 0 : typeof error.code === 'number' ? error.code : -1, stdout, stderr });
-    });
-  });
-}
-
-async function jobFolder(t: { teardown(fn: () => Promise<void>): void }): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'pkgrepo-example-'));
-  t.teardown(() => rm(dir, { recursive: true, force: true }));
-  return dir;
-}
-
 test('the GitHub Actions step writes the SARIF it uploads and the Markdown summary, and fails on high', async (t) => {
-  const dir = await jobFolder(t);
-  const run = await runIn(dir, await githubCommand());
+  const dir = await scratchDir(t, 'pkgrepo-example-');
+  const run = await runBin(await githubCommand(), {}, dir);
   t.is(run.status, 1, run.stderr);
   t.deepEqual((await readdir(dir)).sort(), ['pkgrepo-diff.md', 'pkgrepo-diff.sarif']);
   const sarif = JSON.parse(await readFile(join(dir, 'pkgrepo-diff.sarif'), 'utf8')) as { version: string; runs: Array<{ results: Array<{ locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }> }> };
@@ -86,9 +68,9 @@ test('the GitHub Actions step writes the SARIF it uploads and the Markdown summa
 });
 
 test('the GitLab job writes every artifact it keeps, and exit 1 fails it', async (t) => {
-  const dir = await jobFolder(t);
+  const dir = await scratchDir(t, 'pkgrepo-example-');
   const { command, artifacts } = await gitlabCommand();
-  const run = await runIn(dir, command);
+  const run = await runBin(command, {}, dir);
   t.is(run.status, 1, run.stderr);
   t.deepEqual((await readdir(dir)).sort(), [...artifacts].sort());
   JSON.parse(await readFile(join(dir, 'pkgrepo-diff.json'), 'utf8'));

@@ -1,19 +1,14 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import test from 'ava';
 
-import { fails, runBin } from '../helpers/cli.js';
+import { fails, runBin, scratchDir } from '../helpers/cli.js';
 
 const OLD = 'oci:fixtures/oci:apt-1';
 const NEW = 'oci:fixtures/oci:apt-2';
 
-async function scratch(t: { teardown(fn: () => Promise<void>): void }): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'pkgrepo-outputs-'));
-  t.teardown(() => rm(dir, { recursive: true, force: true }));
-  return dir;
-}
+const scratch = (t: { teardown(fn: () => Promise<void>): void }) => scratchDir(t, 'pkgrepo-outputs-');
 
 test('several reports from one run, each --output with its --format', async (t) => {
   const dir = await scratch(t);
