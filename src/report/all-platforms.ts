@@ -3,7 +3,6 @@ import { maxSeverity } from '../findings/catalog.js';
 import { type JsonValue, SEVERITIES } from '../managers/types.js';
 import { diffToJson, SCHEMA_VERSION } from './json.js';
 import { diffToMarkdown, type MarkdownOptions } from './markdown.js';
-import { diffToSarif, type SarifOptions } from './sarif.js';
 import { allFindings, summaryText } from './summary.js';
 import { diffToTable, type TableOptions } from './table.js';
 
@@ -74,46 +73,6 @@ export function allPlatformsToMarkdown(result: AllPlatformsDiff, options: Markdo
     lines.push(`### Platform \`${entry.platform}\``, '', section);
   }
   return `${lines.join('\n').trimEnd()}\n`;
-}
-
-/**
- * SARIF over every platform: one run, each platform's results in it, told apart by a
- * `platform` property, the message, and the fingerprint (the same finding on two platforms is
- * two alerts, each fixed on its own).
- */
-export function allPlatformsToSarif(result: AllPlatformsDiff, options: SarifOptions): JsonValue {
-  const logs = result.platforms.map((entry) => ({ platform: entry.platform, log: diffToSarif(entry.result, options) }));
-  const [first] = logs;
-  if (first === undefined) throw new Error('no platform to report');
-  if (!result.multiPlatform) return first.log;
-  const runOf = (log: Json) => ((log.runs as Json[] | undefined) ?? [])[0] ?? {};
-  const results = logs.flatMap(({ platform, log }) => ((runOf(log).results as Json[] | undefined) ?? []).map((entry) => tagged(entry, platform)));
-  const notifications = logs.flatMap(({ platform, log }) => {
-    const invocation = ((runOf(log).invocations as Json[] | undefined) ?? [])[0] ?? {};
-    const listed = (invocation.toolExecutionNotifications as Json[] | undefined) ?? [];
-    return listed.map((notification) => ({ ...notification, properties: { platform } }));
-  });
-  const template = runOf(first.log);
-  const properties: Json = {
-    platforms: logs.map(({ platform, log }) => ({ platform, ...((runOf(log).properties as Json | undefined) ?? {}) })),
-    onlyOld: result.onlyOld,
-    onlyNew: result.onlyNew,
-  };
-  return {
-    ...first.log,
-    runs: [{ ...template, invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }], results, properties }],
-  };
-}
-
-function tagged(entry: Json, platform: string): Json {
-  const message = (entry.message as Json | undefined) ?? {};
-  const fingerprints = (entry.partialFingerprints as Record<string, string> | undefined) ?? {};
-  return {
-    ...entry,
-    message: { ...message, text: `${String(message.text ?? '')} [${platform}]` },
-    partialFingerprints: Object.fromEntries(Object.entries(fingerprints).map(([key, value]) => [key, `${value}:${platform}`])),
-    properties: { ...((entry.properties as Json | undefined) ?? {}), platform },
-  };
 }
 
 /** Add the numbers of one summary into the total, recursing into objects (the severity counts). */

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { isAbsolute, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-import type { DiffResult, Finding, ScanResult } from '../diff/model.js';
+import type { AllPlatformsDiff, DiffResult, Finding, ScanResult, Suppressed } from '../diff/model.js';
+import type { DockerfileMap } from '../dockerfile/map.js';
 import type { Origin } from '../diff/relation.js';
 import { RULES } from '../findings/catalog.js';
 import type { ImageInventory } from '../inventory/read-image.js';
@@ -29,11 +30,20 @@ const SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 const SECURITY_SEVERITY: Record<Severity, string> = { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0', info: '0.0' };
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { critical: 'error', high: 'error', medium: 'warning', low: 'note', info: 'note' };
 
+/** Where findings were made: the image whose layers they name, and its Dockerfile map. */
+interface Place {
+  image: ImageInventory;
+  dockerfile: DockerfileMap | null;
+  /** With `diff --all-platforms`: which platform's diff the finding is from. */
+  platform?: string;
+}
+
 /** One finding with where it was made: what a SARIF result is built from. */
 interface Located {
+  place: Place;
   finding: Finding;
   item: Item;
-  /** added, removed, modified or transient. */
+  /** added, removed, modified, present or transient. */
   change: string;
   layer: number | null;
   origin: Origin | null;
@@ -41,53 +51,74 @@ interface Located {
   accepted?: string;
 }
 
-/** A diff as SARIF 2.1.0: one result per finding, located in the Dockerfile when known. */
-export function diffToSarif(result: DiffResult, options: SarifOptions): Json {
-  const located: Located[] = [
-    ...result.changes.flatMap((change) =>
-      change.findings.map((finding) => ({ finding, item: change.item, change: change.change, layer: change.layer, origin: change.origin })),
-    ),
-    ...result.transient.flatMap((entry) =>
-      entry.findings.map((finding) => ({ finding, item: entry.item, change: 'transient', layer: entry.addedIn, origin: entry.origin })),
-    ),
-    ...result.changes.flatMap((change) =>
-      (change.suppressed ?? []).map((finding) => ({ finding, item: change.item, change: change.change, layer: change.layer, origin: change.origin, accepted: finding.reason })),
-    ),
-    ...result.transient.flatMap((entry) =>
-      (entry.suppressed ?? []).map((finding) => ({ finding, item: entry.item, change: 'transient', layer: entry.addedIn, origin: entry.origin, accepted: finding.reason })),
+interface Entry {
+  item: Item;
+  findings: readonly Finding[];
+  suppressed?: readonly Suppressed[];
+}
+
+/** Every finding of the entries, then those the policy accepted, each with where it was made. */
+function locate<T extends Entry>(place: Place, entries: readonly T[], where: (entry: T) => Pick<Located, 'change' | 'layer' | 'origin'>): Located[] {
+  return [
+    ...entries.flatMap((entry) => entry.findings.map((finding) => ({ place, finding, item: entry.item, ...where(entry) }))),
+    ...entries.flatMap((entry) =>
+      (entry.suppressed ?? []).map((finding) => ({ place, finding, item: entry.item, ...where(entry), accepted: finding.reason })),
     ),
   ];
+}
+
+function locateDiff(result: DiffResult, platform?: string): Located[] {
+  const place = { image: result.new, dockerfile: result.dockerfile, ...(platform === undefined ? {} : { platform }) };
+  return [
+    ...locate(place, result.changes, (change) => ({ change: change.change, layer: change.layer, origin: change.origin })),
+    ...locate(place, result.transient, (entry) => ({ change: 'transient', layer: entry.addedIn, origin: entry.origin })),
+  ];
+}
+
+/** A diff as SARIF 2.1.0: one result per finding, located in the Dockerfile when known. */
+export function diffToSarif(result: DiffResult, options: SarifOptions): Json {
   const images = { oldImage: imageProperties(result.old), newImage: imageProperties(result.new), relation: result.relation.kind };
-  return sarifLog(located, result.new, result.dockerfile, result.new.final.problems, images, options);
+  return sarifLog(locateDiff(result), result.new, result.new.final.problems.map((problem) => notificationOf(problem)), images, options);
+}
+
+/**
+ * `diff --all-platforms` as SARIF: one run holding every platform's results, told apart by a
+ * `platform` property, the message and the fingerprint (the same finding on two platforms is two
+ * alerts, each fixed on its own).
+ */
+export function allPlatformsToSarif(result: AllPlatformsDiff, options: SarifOptions): Json {
+  const [first] = result.platforms;
+  if (first === undefined) throw new Error('no platform to report');
+  if (!result.multiPlatform) return diffToSarif(first.result, options);
+  const located = result.platforms.flatMap((entry) => locateDiff(entry.result, entry.platform));
+  const notifications = result.platforms.flatMap((entry) => entry.result.new.final.problems.map((problem) => notificationOf(problem, entry.platform)));
+  const properties: Json = {
+    platforms: result.platforms.map((entry) => ({
+      platform: entry.platform,
+      oldImage: imageProperties(entry.result.old),
+      newImage: imageProperties(entry.result.new),
+      relation: entry.result.relation.kind,
+    })),
+    onlyOld: result.onlyOld,
+    onlyNew: result.onlyNew,
+  };
+  return sarifLog(located, first.result.new, notifications, properties, options);
 }
 
 /** A scan as SARIF 2.1.0. */
 export function scanToSarif(result: ScanResult, options: SarifOptions): Json {
-  const located: Located[] = [
-    ...result.entries.flatMap((entry) => entry.findings.map((finding) => ({ finding, item: entry.item, change: 'present', layer: entry.layer, origin: null }))),
-    ...result.transient.flatMap((entry) =>
-      entry.findings.map((finding) => ({ finding, item: entry.item, change: 'transient', layer: entry.addedIn, origin: null })),
-    ),
-    ...result.entries.flatMap((entry) =>
-      (entry.suppressed ?? []).map((finding) => ({ finding, item: entry.item, change: 'present', layer: entry.layer, origin: null, accepted: finding.reason })),
-    ),
-    ...result.transient.flatMap((entry) =>
-      (entry.suppressed ?? []).map((finding) => ({ finding, item: entry.item, change: 'transient', layer: entry.addedIn, origin: null, accepted: finding.reason })),
-    ),
+  const place = { image: result.image, dockerfile: result.dockerfile };
+  const located = [
+    ...locate(place, result.entries, (entry) => ({ change: 'present', layer: entry.layer, origin: null })),
+    ...locate(place, result.transient, (entry) => ({ change: 'transient', layer: entry.addedIn, origin: null })),
   ];
-  return sarifLog(located, result.image, result.dockerfile, result.image.final.problems, { image: imageProperties(result.image) }, options);
+  const notifications = result.image.final.problems.map((problem) => notificationOf(problem));
+  return sarifLog(located, result.image, notifications, { image: imageProperties(result.image) }, options);
 }
 
-function sarifLog(
-  located: readonly Located[],
-  image: ImageInventory,
-  dockerfile: DiffResult['dockerfile'],
-  problems: readonly Problem[],
-  properties: Json,
-  options: SarifOptions,
-): Json {
+function sarifLog(located: readonly Located[], image: ImageInventory, notifications: Json[], properties: Json, options: SarifOptions): Json {
   const ruleIds = Object.keys(RULES).sort() as RuleId[];
-  const results = located.map((entry) => resultOf(entry, image, dockerfile, ruleIds, options));
+  const results = located.map((entry) => resultOf(entry, ruleIds, options));
   return {
     $schema: SCHEMA_URI,
     version: '2.1.0',
@@ -95,7 +126,7 @@ function sarifLog(
       {
         tool: { driver: { name: 'pkgrepo-diff', version: options.version, informationUri: INFORMATION_URI, rules: ruleIds.map(ruleJson) } },
         originalUriBaseIds: { [IMAGE_ROOT]: { description: { text: `The root filesystem of ${image.image.reference}` } } },
-        invocations: [{ executionSuccessful: true, toolExecutionNotifications: problems.map(notificationOf) }],
+        invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
         results,
         properties,
       },
@@ -116,7 +147,8 @@ function ruleJson(id: RuleId): Json {
   };
 }
 
-function resultOf(entry: Located, image: ImageInventory, dockerfile: DiffResult['dockerfile'], ruleIds: RuleId[], options: SarifOptions): Json {
+function resultOf(entry: Located, ruleIds: RuleId[], options: SarifOptions): Json {
+  const { image, dockerfile, platform } = entry.place;
   const layer = entry.layer === null ? undefined : image.layers[entry.layer];
   const line = entry.layer === null ? null : (dockerfile?.layers[entry.layer] ?? null);
   const inImage = { physicalLocation: { artifactLocation: { uri: imageUri(entry.item.path), uriBaseId: IMAGE_ROOT } } };
@@ -126,10 +158,10 @@ function resultOf(entry: Located, image: ImageInventory, dockerfile: DiffResult[
     ruleId: entry.finding.rule,
     ruleIndex: ruleIds.indexOf(entry.finding.rule),
     level: LEVEL[entry.finding.severity],
-    message: { text: `${entry.finding.message} (${entry.change} ${entry.item.manager} ${entry.item.kind} in ${entry.item.path})` },
+    message: { text: `${entry.finding.message} (${entry.change} ${entry.item.manager} ${entry.item.kind} in ${entry.item.path})${platform === undefined ? '' : ` [${platform}]`}` },
     locations: [inDockerfile ?? inImage],
     ...(inDockerfile === null ? {} : { relatedLocations: [{ id: 1, ...inImage, message: { text: 'the file in the image' } }] }),
-    partialFingerprints: { 'pkgrepoDiff/v1': fingerprint(entry) },
+    partialFingerprints: { 'pkgrepoDiff/v1': platform === undefined ? fingerprint(entry) : `${fingerprint(entry)}:${platform}` },
     // Code scanning shows a suppressed result as closed, with the policy's reason.
     ...(entry.accepted === undefined ? {} : { suppressions: [{ kind: 'external', status: 'accepted', justification: entry.accepted }] }),
     properties: {
@@ -144,6 +176,7 @@ function resultOf(entry: Located, image: ImageInventory, dockerfile: DiffResult[
       instruction: layer?.instruction ?? null,
       dockerfileStage: line?.stage ?? null,
       origin: entry.origin,
+      ...(platform === undefined ? {} : { platform }),
     },
   };
 }
@@ -157,10 +190,11 @@ function fingerprint(entry: Located): string {
   return createHash('sha256').update(key).digest('hex').slice(0, 32);
 }
 
-function notificationOf(problem: Problem): Json {
+function notificationOf(problem: Problem, platform?: string): Json {
   const physicalLocation: Json = { artifactLocation: { uri: imageUri(problem.path), uriBaseId: IMAGE_ROOT } };
   if (problem.line !== null) physicalLocation.region = { startLine: problem.line };
-  return { level: LEVEL[problem.severity ?? 'info'], message: { text: `${problem.manager}: ${problem.message}` }, locations: [{ physicalLocation }] };
+  const notification: Json = { level: LEVEL[problem.severity ?? 'info'], message: { text: `${problem.manager}: ${problem.message}` }, locations: [{ physicalLocation }] };
+  return platform === undefined ? notification : { ...notification, properties: { platform } };
 }
 
 /** A path in the image as a relative URI reference: no leading slash, each segment escaped. */
